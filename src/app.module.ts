@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ALL_PROJECTIONS } from '../projections';
+import { LedgerConfig } from './config/ledger-config';
+import { openEventStore } from './config/open-event-store';
+import { EventStoreModule } from './core/event-store/event-store.module';
+import { EventStore } from './core/event-store/event-store.port';
+import { ProjectionsModule } from './core/projection/projections.module';
+import { LedgerController } from './ledger/ledger.controller';
+import { ProceduresModule } from './procedures/procedures.module';
+
+export interface AppOptions {
+  readonly config: LedgerConfig;
+  /** Tests hand in their own store; otherwise the configured backend is opened. */
+  readonly openStore?: () => EventStore | Promise<EventStore>;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, openStore }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(openStore ?? (() => openEventStore(config))),
+        ProjectionsModule.forRoot(ALL_PROJECTIONS),
+        ProceduresModule,
+      ],
+      controllers: [LedgerController],
+    };
+  }
+}

@@ -1,0 +1,234 @@
+import Database from 'better-sqlite3';
+import { Observable, Subject } from 'rxjs';
+import { RecordedEvent } from '../event-envelope';
+import { UnavailableError } from '../errors/ledger-errors';
+import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
+import { catchUpSubscription } from './catch-up-subscription';
+import {
+  AppendResult,
+  EventStore,
+  EventStoreStats,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamAppend,
+} from './event-store.port';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; `:memory:` for a private in-memory database. */
+  readonly file: string;
+  /**
+   * FULL (default) syncs the WAL on every commit, so an acknowledged event survives a power cut;
+   * NORMAL survives a process crash only, and is faster.
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** How often to look for events appended by another process (the CLI) sharing the file. */
+  readonly pollIntervalMs?: number;
+}
+
+const SCHEMA_VERSION = 1;
+
+// Positions are SQLite rowids without AUTOINCREMENT: a new row takes max+1 inside the write lock, and a
+// rolled-back transaction leaves no hole, so positions stay gap-free. The triggers make the log append-only.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY,
+  event_id       TEXT    NOT NULL,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  recorded_at    TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events(event_id);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events(stream_id, revision);
+CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
+`;
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  streamId: row.stream_id,
+  revision: row.revision,
+  position: row.position,
+  recordedAt: row.recorded_at,
+  data: JSON.parse(row.data),
+  metadata: JSON.parse(row.metadata),
+});
+
+/** SQLite errors that mean "the disk refuses writes", not "the request is wrong". */
+const STORAGE_FAULTS = new Set(['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY']);
+
+/** The embedded default: one file, WAL journal, durable on acknowledgement. */
+export class SqliteEventStore implements EventStore {
+  readonly supportsMultiStreamAppend = true;
+  private readonly db: Database.Database;
+  private readonly appended$ = new Subject<void>();
+  private readonly pollIntervalMs: number;
+  private readonly sql;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.sql = {
+      head: this.db.prepare<[], { position: number; recorded_at: string }>(
+        'SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      ),
+      revision: this.db.prepare<[string], { revision: number | null }>(
+        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
+      byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
+      stream: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      all: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?'),
+      insert: this.db.prepare(
+        `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      counts: this.db.prepare<[], { events: number; streams: number; last: number | null }>(
+        `SELECT (SELECT COUNT(*) FROM events) AS events,
+                (SELECT COUNT(*) FROM (SELECT DISTINCT stream_id FROM events)) AS streams,
+                (SELECT MAX(position) FROM events) AS last`,
+      ),
+    };
+  }
+
+  async appendToStream(append: StreamAppend): Promise<AppendResult> {
+    const [result] = await this.appendToStreams([append]);
+    return result;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertWellFormed(appends);
+    // The fast path writes without looking up ids first; only a refusal asks whether this was a retry.
+    try {
+      const results = this.db.transaction(() => this.write(appends)).immediate();
+      this.appended$.next();
+      return results;
+    } catch (error) {
+      const replay = this.isRetryCandidate(error) ? this.findStoredReplay(appends) : undefined;
+      if (replay) return replay;
+      throw this.translate(error);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.sql.stream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1).map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.sql.all.all(Math.max(1, options.fromPosition ?? 1), options.maxCount ?? -1).map(toRecorded);
+  }
+
+  subscribeToAll(options: { fromPosition?: number } = {}): Observable<RecordedEvent> {
+    return catchUpSubscription(
+      {
+        readPage: (fromPosition, maxCount) => this.readAll({ fromPosition, maxCount }),
+        appended$: this.appended$,
+        pollIntervalMs: this.pollIntervalMs,
+      },
+      options.fromPosition,
+    );
+  }
+
+  async headPosition(): Promise<number> {
+    return this.sql.head.get()?.position ?? 0;
+  }
+
+  async stats(): Promise<EventStoreStats> {
+    const row = this.sql.counts.get()!;
+    return { eventCount: row.events, streamCount: row.streams, lastPosition: row.last ?? 0 };
+  }
+
+  async close(): Promise<void> {
+    this.appended$.complete();
+    if (this.db.open) this.db.close();
+  }
+
+  private write(appends: readonly StreamAppend[]): AppendResult[] {
+    const current = appends.map((a) => this.revisionOf(a.streamId));
+    appends.forEach((a, i) => checkExpectedRevision(a.streamId, a.expectedRevision, current[i]));
+    const head = this.sql.head.get();
+    let position = head?.position ?? 0;
+    const recordedAt = nextRecordedAt(head?.recorded_at);
+    return appends.map((a, i) => {
+      let revision = current[i];
+      const events = a.events.map((event): RecordedEvent => {
+        position += 1;
+        revision += 1;
+        this.sql.insert.run(
+          position,
+          event.id,
+          a.streamId,
+          revision,
+          event.type,
+          event.schemaVersion,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          recordedAt,
+        );
+        return { ...event, streamId: a.streamId, revision, position, recordedAt };
+      });
+      return { streamId: a.streamId, nextExpectedRevision: revision, events, duplicate: false };
+    });
+  }
+
+  private revisionOf(streamId: string): number {
+    return this.sql.revision.get(streamId)?.revision ?? NO_STREAM_REVISION;
+  }
+
+  private isRetryCandidate(error: unknown): boolean {
+    const code = (error as { code?: string }).code;
+    return (error as Error).name === 'ConcurrencyError' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  }
+
+  private findStoredReplay(appends: readonly StreamAppend[]): AppendResult[] | undefined {
+    return findReplay(
+      appends,
+      (id) => {
+        const row = this.sql.byId.get(id);
+        return row ? toRecorded(row) : undefined;
+      },
+      (streamId) => this.revisionOf(streamId),
+    );
+  }
+
+  private translate(error: unknown): unknown {
+    const code = (error as { code?: string }).code;
+    if (code && STORAGE_FAULTS.has(code)) {
+      return new UnavailableError(`the event store cannot write (${code}): ${(error as Error).message}`);
+    }
+    return error;
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`the event store file was written by a newer ledger (schema ${version} > ${SCHEMA_VERSION})`);
+    }
+    this.db.exec(SCHEMA);
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+}

@@ -1,0 +1,47 @@
+import { Transform } from 'class-transformer';
+import { IsDefined, registerDecorator, ValidationOptions } from 'class-validator';
+
+/** A real calendar date written `YYYY-MM-DD` (2022-02-30 is refused). */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: ({ property }) => `${property} must be a calendar date written YYYY-MM-DD`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
+      },
+    });
+}
+
+/** Processing times are counted in working days, to the half day (27843.5 is fine, 2.25 is not). */
+export function IsHalfDays(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isHalfDays',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: ({ property }) => `${property} must be a number of days in steps of 0.5`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number.isInteger(value * 2) },
+    });
+}
+
+/**
+ * Vietnamese text arrives in composed or decomposed Unicode depending on the keyboard; store one form (NFC), trimmed,
+ * so that "Đồng Nai" typed two ways is one agency.
+ */
+export const NormalizedText = (): PropertyDecorator =>
+  Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim() : value));
+
+/** Compares Vietnamese text the way an officer would: same letters and marks, any case. */
+export const textKey = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+
+/**
+ * A field that must be present. Put it last (nearest the property): it is then checked first, so a missing field
+ * is reported as missing rather than as too long or of the wrong type.
+ */
+export const Required = (): PropertyDecorator => IsDefined({ message: ({ property }) => `${property} is required` });

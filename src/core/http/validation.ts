@@ -1,0 +1,74 @@
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ErrorDetail, InvalidInputError } from '../errors/ledger-errors';
+
+/** Vietnamese wording of the class-validator rules the ledger uses; the English text comes from the rule itself. */
+const RULES_VI: Record<string, string> = {
+  whitelistValidation: 'trường này không được phép',
+  isString: 'phải là chuỗi ký tự',
+  isNotEmpty: 'không được để trống',
+  isBoolean: 'phải là true hoặc false',
+  isNumber: 'phải là số',
+  isInt: 'phải là số nguyên',
+  min: 'nhỏ hơn giá trị cho phép',
+  max: 'lớn hơn giá trị cho phép',
+  maxLength: 'dài quá mức cho phép',
+  isIn: 'không thuộc các giá trị cho phép',
+  isIsoDate: 'phải là ngày hợp lệ dạng YYYY-MM-DD',
+  isArray: 'phải là danh sách',
+  arrayMinSize: 'danh sách quá ít phần tử',
+  arrayMaxSize: 'danh sách quá nhiều phần tử',
+  isHalfDays: 'phải là bội số của nửa ngày (0,5)',
+  nestedValidation: 'phải là một đối tượng',
+  isObject: 'phải là một đối tượng',
+  isDefined: 'là bắt buộc',
+  matches: 'không đúng định dạng',
+};
+
+/** `items` + `3` + `code` → `items[3].code`: the path an officer can find in the decision they sent. */
+function join(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = join(parent, error.property);
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      rule,
+      // class-validator names the bare property; the full path tells which item of a long decision is wrong.
+      message: message.startsWith(`${error.property} `) ? `${field}${message.slice(error.property.length)}` : `${field}: ${message}`,
+      messageVi: `${field}: ${RULES_VI[rule] ?? message}`,
+    }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Strict input: unknown fields are refused, types are converted only where a DTO says so, one error per field,
+ * and a body that is not a JSON object (an array, a string, null) is refused before any field is looked at.
+ */
+class LedgerValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      stopAtFirstError: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new InvalidInputError(flattenValidationErrors(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new InvalidInputError([
+        { field: 'body', rule: 'isObject', message: 'the request body must be a JSON object', messageVi: 'nội dung yêu cầu phải là một đối tượng JSON' },
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export const ledgerValidationPipe = (): ValidationPipe => new LedgerValidationPipe();

@@ -1,0 +1,25 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, EventStore, EventStoreStats } from '../core/event-store/event-store.port';
+import { ProjectionRunner } from '../core/projection/projection-runner';
+
+@ApiTags('ledger')
+@Controller()
+export class LedgerController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness, the log head and how far the read models have caught up' })
+  async health(): Promise<{ status: 'ok'; logHead: number; projectionCheckpoint: number }> {
+    return { status: 'ok', logHead: await this.store.headPosition(), projectionCheckpoint: this.projections.checkpoint };
+  }
+
+  @Get('ledger/stats')
+  @ApiOperation({ summary: 'Event count, stream count and last position of the log' })
+  stats(): Promise<EventStoreStats> {
+    return this.store.stats();
+  }
+}

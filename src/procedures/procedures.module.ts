@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LedgerWriter } from '../core/ledger-writer';
+import { CutProcessingTimeHandler } from './cut-processing-time/cut-processing-time.command';
+import { DecisionsController } from './decisions.controller';
+import { OpenCatalogueHandler } from './open-catalogue/open-catalogue.command';
+import { ProceduresController } from './procedures.controller';
+import { GetProcedureHandler, GetProcedureHistoryHandler } from './read/get-procedure.query';
+import { ListProceduresHandler } from './read/list-procedures.query';
+import { RecordDecisionHandler } from './record-decision/record-decision.command';
+
+/** Administrative procedures: decisions announcing them, opening entries, processing-time cuts, and their reads. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [DecisionsController, ProceduresController],
+  providers: [
+    LedgerWriter,
+    RecordDecisionHandler,
+    OpenCatalogueHandler,
+    CutProcessingTimeHandler,
+    GetProcedureHandler,
+    GetProcedureHistoryHandler,
+    ListProceduresHandler,
+  ],
+})
+export class ProceduresModule {}

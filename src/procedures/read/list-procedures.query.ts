@@ -1,0 +1,52 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { NormalizedText, textKey } from '../../core/http/validation-rules';
+import { ProjectionRunner } from '../../core/projection/projection-runner';
+import { CatalogEntry, procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
+import { Level, LEVELS, PROCEDURE_STATUSES, ProcedureStatus } from '../procedure';
+import { ProcedureListView, toProcedureView } from './procedure.views';
+
+export class ListProceduresRequest {
+  @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS) level?: Level;
+  @ApiPropertyOptional({ enum: PROCEDURE_STATUSES }) @IsOptional() @IsIn(PROCEDURE_STATUSES) status?: ProcedureStatus;
+  @ApiPropertyOptional({ description: 'Field, matched ignoring case and Unicode form' })
+  @IsOptional() @NormalizedText() @IsString() @MaxLength(300) field?: string;
+  @ApiPropertyOptional({ description: 'Implementing agency, matched ignoring case and Unicode form' })
+  @IsOptional() @NormalizedText() @IsString() @MaxLength(300) agency?: string;
+  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class ListProceduresQuery extends Query<ProcedureListView> {
+  constructor(readonly filter: ListProceduresRequest) {
+    super();
+  }
+}
+
+/** Pages through the catalogue read model in code order; waits until it has caught up with the log. */
+@QueryHandler(ListProceduresQuery)
+export class ListProceduresHandler implements IQueryHandler<ListProceduresQuery, ProcedureListView> {
+  constructor(private readonly projections: ProjectionRunner) {}
+
+  async execute({ filter }: ListProceduresQuery): Promise<ProcedureListView> {
+    await this.projections.caughtUp();
+    const limit = filter.limit ?? 100;
+    const field = filter.field && textKey(filter.field);
+    const agency = filter.agency && textKey(filter.agency);
+    const matches = (entry: CatalogEntry) =>
+      (!filter.level || entry.attributes.level === filter.level) &&
+      (!filter.status || entry.status === filter.status) &&
+      (!field || textKey(entry.attributes.field) === field) &&
+      (!agency || textKey(entry.attributes.agency) === agency) &&
+      (!filter.cursor || entry.code > filter.cursor);
+
+    const page = [...this.projections.read<CatalogEntry>(procedureCatalogProjection.name).values()]
+      .filter(matches)
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .slice(0, limit + 1);
+    const items = page.slice(0, limit).map((entry) => toProcedureView(entry, entry.revision));
+    return { items, ...(page.length > limit && { nextCursor: items.at(-1)!.code }) };
+  }
+}

@@ -1,0 +1,26 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+
+/** Headers every write route reads. */
+export const WRITE_HEADERS = () =>
+  applyDecorators(
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first result' }),
+    ApiHeader({ name: 'X-Actor', required: false, description: 'Who records the command' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false }),
+  );
+
+/** Errors every write route may answer, with the ledger's error body. */
+export const WRITE_RESPONSES = () =>
+  applyDecorators(
+    ApiResponse({ status: 400, description: 'Malformed or invalid input; `details` names each field and rule' }),
+    ApiResponse({ status: 409, description: 'Stale expectedRevision, already recorded, or Idempotency-Key reused' }),
+    ApiResponse({ status: 413, description: 'Body over the size limit' }),
+    ApiResponse({ status: 422, description: 'A business rule refuses the command; `details` names the field' }),
+  );
+
+/** A replayed result is the first one, unchanged; the header tells the client nothing new was written. */
+export function markReplay<T extends { replayed: boolean }>(reply: FastifyReply, result: T): T {
+  if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+  return result;
+}
