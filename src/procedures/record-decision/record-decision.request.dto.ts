@@ -36,12 +36,14 @@ export class DecisionItemDto {
   @ApiPropertyOptional({ description: 'For kind "replaced": the code of the procedure this one replaces' })
   @ValidateIf((item: DecisionItemDto) => item.kind === 'replaced' || item.replacesCode !== undefined)
   @IsProcedureCode()
+  @Required()
   replacesCode?: string;
 
   @ApiPropertyOptional({ type: ProcedureAttributesDto, description: 'The procedure as announced; required except for "abolished"' })
   @ValidateIf((item: DecisionItemDto) => item.kind !== 'abolished' || item.procedure !== undefined)
   @ValidateNested()
   @Type(() => ProcedureAttributesDto)
+  @Required()
   procedure?: ProcedureAttributesDto;
 
   @ApiPropertyOptional({ description: 'Revision the existing procedure (code, or replacesCode) must be at; 409 otherwise' })
