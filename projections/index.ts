@@ -1,5 +1,11 @@
 import { DocumentProjection } from '../src/core/projection/document-projection';
+import { auditTrailProjection } from './audit-trail.projection';
 import { procedureCatalogProjection } from './procedure-catalog.projection';
+import { processingTimeCutsProjection } from './processing-time-cuts.projection';
 
-/** Every read model the service runs. */
-export const ALL_PROJECTIONS: readonly DocumentProjection[] = [procedureCatalogProjection as DocumentProjection];
+/** Every read model the service runs and `ledger rebuild` can rebuild, by name. */
+export const ALL_PROJECTIONS: readonly DocumentProjection[] = [
+  procedureCatalogProjection,
+  auditTrailProjection,
+  processingTimeCutsProjection,
+] as DocumentProjection[];

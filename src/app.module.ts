@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ALL_PROJECTIONS } from '../projections';
 import { LedgerConfig } from './config/ledger-config';
 import { openEventStore } from './config/open-event-store';
+import { openReadStore } from './config/open-read-store';
 import { EventStoreModule } from './core/event-store/event-store.module';
 import { EventStore } from './core/event-store/event-store.port';
 import { ProjectionsModule } from './core/projection/projections.module';
@@ -23,7 +24,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(openStore ?? (() => openEventStore(config))),
-        ProjectionsModule.forRoot(ALL_PROJECTIONS),
+        ProjectionsModule.forRoot(ALL_PROJECTIONS, () => openReadStore(config)),
         ProceduresModule,
       ],
       controllers: [LedgerController],

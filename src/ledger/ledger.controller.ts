@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore, EventStoreStats } from '../core/event-store/event-store.port';
-import { ProjectionRunner } from '../core/projection/projection-runner';
+import { ProjectionHealth, ProjectionRunner } from '../core/projection/projection-runner';
 
 @ApiTags('ledger')
 @Controller()
@@ -13,8 +13,10 @@ export class LedgerController {
 
   @Get('health')
   @ApiOperation({ summary: 'Liveness, the log head and how far the read models have caught up' })
-  async health(): Promise<{ status: 'ok'; logHead: number; projectionCheckpoint: number }> {
-    return { status: 'ok', logHead: await this.store.headPosition(), projectionCheckpoint: this.projections.checkpoint };
+  async health(): Promise<{ status: 'ok' | 'degraded'; logHead: number; projections: ProjectionHealth[] }> {
+    const logHead = await this.store.headPosition();
+    const projections = this.projections.health();
+    return { status: projections.some((p) => p.error) ? 'degraded' : 'ok', logHead, projections };
   }
 
   @Get('ledger/stats')

@@ -24,7 +24,13 @@ describe('the service', () => {
     const second = await startTestApp('sqlite', { LEDGER_DATA_DIR: dataDir });
     expect((await second.request('GET', '/procedures/1.000046')).body).toMatchObject({ code: '1.000046', status: 'in_force' });
     expect((await second.request('GET', '/procedures')).body.items).toHaveLength(2);
-    expect((await second.request('GET', '/health')).body).toEqual({ status: 'ok', logHead: 3, projectionCheckpoint: 3 });
+    const health = (await second.request('GET', '/health')).body;
+    expect(health).toMatchObject({ status: 'ok', logHead: 3 });
+    expect(health.projections.map((p: { name: string; checkpoint: number }) => [p.name, p.checkpoint])).toEqual([
+      ['procedure-catalog', 3],
+      ['audit-trail', 3],
+      ['processing-time-cuts', 3],
+    ]);
     expect((await second.request('GET', '/ledger/stats')).body).toEqual({ eventCount: 3, streamCount: 3, lastPosition: 3 });
     await second.close();
     const { rmSync } = await import('node:fs');

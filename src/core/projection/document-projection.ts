@@ -1,9 +1,13 @@
 import { RecordedEvent } from '../event-envelope';
 
+/** A value kept in an indexed column beside a document, for queries to filter, sort and sum on. */
+export type IndexValue = string | number | null;
+
 /**
  * A read model as a pure definition: a set of documents, each folded from the events that concern it.
- * The runtime decides where documents live; the definition only says which events matter and how they fold.
- * Bump `version` when the fold changes, so the read model is rebuilt from the log.
+ * The runtime decides where documents live and when they are written; the definition only says which events
+ * matter, which document each changes and how it folds. Bump `version` when the fold changes shape or meaning:
+ * the read model is then rebuilt from the log on the next start.
  */
 export interface DocumentProjection<Doc = unknown> {
   readonly name: string;
@@ -14,4 +18,16 @@ export interface DocumentProjection<Doc = unknown> {
   documentId(event: RecordedEvent): string;
   /** The document after the event; `undefined` removes it. Must not mutate `document`. */
   evolve(document: Doc | undefined, event: RecordedEvent): Doc | undefined;
+  /** Columns kept beside each document, indexed: the only things queries can filter and sort on. */
+  readonly indexes?: Readonly<Record<string, (document: Doc) => IndexValue>>;
+  /**
+   * Set when a document is the fold of one whole stream: a correction anywhere in that stream then rebuilds the
+   * document from the stream with the correction applied, instead of folding the correction on top.
+   */
+  readonly foldsWholeStream?: boolean;
 }
+
+/** For projections that see every event, like the audit trail. */
+export const ALL_EVENTS: readonly string[] = Object.freeze(['*']);
+
+export const INDEX_NAME = /^[a-z][a-z0-9_]{0,40}$/;

@@ -1,102 +1,183 @@
 import { Logger } from '@nestjs/common';
 import { Subscription } from 'rxjs';
-import { RecordedEvent } from '../event-envelope';
 import { UnavailableError } from '../errors/ledger-errors';
 import { EventStore } from '../event-store/event-store.port';
 import { DocumentProjection } from './document-projection';
+import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
+import { DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
 
-interface Waiter {
-  readonly position: number;
-  readonly resolve: () => void;
+export interface ProjectionHealth {
+  readonly name: string;
+  readonly version: number;
+  readonly checkpoint: number;
+  readonly error?: string;
 }
 
+/** Read access to the live generation of one projection. */
+export interface ReadModel<Doc> {
+  get(id: string): Doc | undefined;
+  query(query?: DocumentQuery): DocumentRow<Doc>[];
+  documents(): IterableIterator<Doc>;
+}
+
+const PAGE_SIZE = 2000;
+
 /**
- * Runs projections live from the global log, keeping their documents in memory.
- * All projections advance together behind one checkpoint: the position of the last event folded.
+ * Keeps projections up to date with the log, continuously: reads pages from the lowest checkpoint, folds them,
+ * flushes documents and checkpoints together, then sleeps until the store reports a new event.
+ * A projection whose definition version changed is rebuilt from the start of the log.
  */
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private readonly documents = new Map<string, Map<string, unknown>>();
-  private readonly byType = new Map<string, DocumentProjection[]>();
-  private subscription?: Subscription;
-  private waiters: Waiter[] = [];
-  private failure?: Error;
-  private position = 0;
+  private targets: BatchTarget[] = [];
+  private readonly failures = new Map<string, string>();
+  private waiters: Array<{ position: number; resolve: () => void }> = [];
+  private wake = (): void => void (this.woken = true);
+  private woken = false;
+  private wakeUps?: Subscription;
+  private running = false;
+  private loop?: Promise<void>;
 
   constructor(
     private readonly store: EventStore,
-    private readonly projections: readonly DocumentProjection[],
-  ) {
-    for (const projection of projections) {
-      this.documents.set(projection.name, new Map());
-      for (const type of projection.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), projection]);
-    }
-  }
+    private readonly readStore: SqliteReadStore,
+    readonly projections: readonly DocumentProjection[],
+  ) {}
 
+  /** The lowest checkpoint: every projection has folded at least the log up to here. */
   get checkpoint(): number {
-    return this.position;
+    const healthy = this.targets.filter((t) => !this.failures.has(t.projection.name));
+    return healthy.length ? Math.min(...healthy.map((t) => t.position)) : 0;
   }
 
-  start(): void {
-    this.subscription = this.store.subscribeToAll({ fromPosition: this.position + 1 }).subscribe({
-      next: (event) => this.apply(event),
-      error: (error: Error) => this.fail(error),
-    });
-  }
-
-  stop(): void {
-    this.subscription?.unsubscribe();
-  }
-
-  /** The documents of one projection, keyed by document id. */
-  read<Doc>(name: string): ReadonlyMap<string, Doc> {
-    const documents = this.documents.get(name);
-    if (!documents) throw new Error(`no projection named ${name}`);
-    return documents as Map<string, Doc>;
-  }
-
-  /** Resolves once every event stored when it was called has been folded: a reader sees its own writes. */
-  async caughtUp(timeoutMs = 5000): Promise<void> {
+  async start(): Promise<void> {
+    this.readStore.dropOrphans();
+    this.loadTargets();
+    this.running = true;
     const head = await this.store.headPosition();
-    if (this.failure) throw this.unavailable();
-    if (this.position >= head) return;
+    this.wakeUps = this.store.subscribeToAll({ fromPosition: head + 1 }).subscribe({
+      next: () => this.wake(),
+      error: (error: Error) => this.logger.error(`lost the event store subscription: ${error.message}`),
+    });
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUps?.unsubscribe();
+    this.wake();
+    await this.loop;
+  }
+
+  health(): ProjectionHealth[] {
+    return this.targets.map((t) => ({
+      name: t.projection.name,
+      version: t.projection.version,
+      checkpoint: t.position,
+      ...(this.failures.has(t.projection.name) && { error: this.failures.get(t.projection.name) }),
+    }));
+  }
+
+  /** Resolves once every event stored when it was called is folded: a reader sees its own writes. */
+  async caughtUp(timeoutMs = 10_000): Promise<void> {
+    const head = await this.store.headPosition();
+    this.throwIfFailed();
+    if (this.checkpoint >= head) return;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(this.failure ? this.unavailable() : new UnavailableError(`read model is behind the log (at ${this.position} of ${head})`)), timeoutMs);
+      const timer = setTimeout(() => reject(new UnavailableError(`read models are behind the log (at ${this.checkpoint} of ${head})`)), timeoutMs);
       this.waiters.push({ position: head, resolve: () => (clearTimeout(timer), resolve()) });
+      this.wake();
+    });
+    this.throwIfFailed();
+  }
+
+  readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc> {
+    const generation = () => {
+      const status = this.readStore.status(projection.name);
+      if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
+      return status.generation;
+    };
+    return {
+      get: (id) => this.readStore.table(projection, generation()).get(id),
+      query: (query) => this.readStore.query(projection, generation(), query),
+      documents: () => this.readStore.documents(projection, generation()),
+    };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const active = this.targets.filter((t) => !this.failures.has(t.projection.name));
+        const from = Math.min(...active.map((t) => t.position)) + 1;
+        const page = active.length ? await this.store.readAll({ fromPosition: from, maxCount: PAGE_SIZE }) : [];
+        if (page.length === 0) {
+          this.release();
+          await this.sleep();
+          continue;
+        }
+        const batch = new ProjectionBatch(this.readStore, active, (streamId, upTo) => this.readStreamUpTo(streamId, upTo));
+        await batch.apply(page);
+        batch.flush();
+        this.release();
+      } catch (error) {
+        if (error instanceof ProjectionFailedError) {
+          // That projection stops where it is and is reported; the others fold the page again without it.
+          this.failures.set(error.target.projection.name, error.message);
+          this.logger.error(error.message);
+        } else if (error instanceof GenerationReplacedError) {
+          this.logger.log(`${error.message}; reloading`);
+          this.loadTargets();
+        } else {
+          this.logger.error(`projection loop: ${(error as Error).message}`);
+          await this.sleep(1000);
+        }
+      }
+    }
+  }
+
+  private loadTargets(): void {
+    this.targets = this.projections.map((projection) => {
+      const status = this.readStore.status(projection.name);
+      if (status && status.version === projection.version) {
+        return { projection, generation: status.generation, position: status.position, live: true };
+      }
+      if (status) this.logger.log(`${projection.name} changed from version ${status.version} to ${projection.version}: rebuilding`);
+      const generation = this.readStore.createGeneration(projection);
+      this.readStore.db.transaction(() => this.readStore.makeLive(projection, generation, 0))();
+      return { projection, generation, position: 0, live: true };
     });
   }
 
-  private apply(event: RecordedEvent): void {
-    if (this.failure) return;
-    try {
-      for (const projection of this.byType.get(event.type) ?? []) {
-        const documents = this.documents.get(projection.name)!;
-        const id = projection.documentId(event);
-        const next = projection.evolve(documents.get(id), event);
-        if (next === undefined) documents.delete(id);
-        else documents.set(id, next);
-      }
-      this.position = event.position;
-    } catch (error) {
-      this.fail(error as Error, event);
-      return;
-    }
-    if (this.waiters.length > 0) this.release();
+  private async readStreamUpTo(streamId: string, upTo: number) {
+    return (await this.store.readStream(streamId)).filter((event) => event.position <= upTo);
   }
 
   private release(): void {
-    const ready = this.waiters.filter((w) => w.position <= this.position);
-    this.waiters = this.waiters.filter((w) => w.position > this.position);
+    const at = this.checkpoint;
+    const ready = this.waiters.filter((w) => w.position <= at);
+    this.waiters = this.waiters.filter((w) => w.position > at);
     ready.forEach((w) => w.resolve());
   }
 
-  private fail(error: Error, event?: RecordedEvent): void {
-    this.failure = error;
-    const where = event ? ` at position ${event.position} (${event.type})` : '';
-    this.logger.error(`projections stopped${where}: ${error.message}`);
+  /** Waits for a wake-up (a new event, a waiting reader, a stop) or the time-out; a wake-up that came early counts. */
+  private sleep(ms = 1000): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake(), ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = () => void (this.woken = true);
+        resolve();
+      };
+    });
   }
 
-  private unavailable(): UnavailableError {
-    return new UnavailableError(`read model stopped at position ${this.position}: ${this.failure?.message}`);
+  private throwIfFailed(): void {
+    if (this.failures.size === 0) return;
+    const [[name, message]] = this.failures;
+    throw new UnavailableError(`read model ${name} stopped: ${message}`);
   }
 }

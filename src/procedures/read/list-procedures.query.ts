@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { NormalizedText, textKey } from '../../core/http/validation-rules';
 import { ProjectionRunner } from '../../core/projection/projection-runner';
-import { CatalogEntry, procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
+import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { Level, LEVELS, PROCEDURE_STATUSES, ProcedureStatus } from '../procedure';
 import { ProcedureListView, toProcedureView } from './procedure.views';
 
@@ -33,20 +33,17 @@ export class ListProceduresHandler implements IQueryHandler<ListProceduresQuery,
   async execute({ filter }: ListProceduresQuery): Promise<ProcedureListView> {
     await this.projections.caughtUp();
     const limit = filter.limit ?? 100;
-    const field = filter.field && textKey(filter.field);
-    const agency = filter.agency && textKey(filter.agency);
-    const matches = (entry: CatalogEntry) =>
-      (!filter.level || entry.attributes.level === filter.level) &&
-      (!filter.status || entry.status === filter.status) &&
-      (!field || textKey(entry.attributes.field) === field) &&
-      (!agency || textKey(entry.attributes.agency) === agency) &&
-      (!filter.cursor || entry.code > filter.cursor);
-
-    const page = [...this.projections.read<CatalogEntry>(procedureCatalogProjection.name).values()]
-      .filter(matches)
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-      .slice(0, limit + 1);
-    const items = page.slice(0, limit).map((entry) => toProcedureView(entry, entry.revision));
-    return { items, ...(page.length > limit && { nextCursor: items.at(-1)!.code }) };
+    const rows = this.projections.readModel(procedureCatalogProjection).query({
+      where: {
+        level: filter.level,
+        status: filter.status,
+        field: filter.field && textKey(filter.field),
+        agency: filter.agency && textKey(filter.agency),
+      },
+      ...(filter.cursor && { after: { value: filter.cursor, id: filter.cursor } }),
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit).map(({ document }) => toProcedureView(document, document.revision));
+    return { items, ...(rows.length > limit && { nextCursor: items.at(-1)!.code }) };
   }
 }

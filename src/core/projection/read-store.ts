@@ -1,0 +1,196 @@
+import Database from 'better-sqlite3';
+import { DocumentProjection, INDEX_NAME, IndexValue } from './document-projection';
+
+/** Where a projection's current documents live and how far into the log they reach. */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly generation: number;
+  /** Position of the last event folded. */
+  readonly position: number;
+}
+
+export interface SnapshotStatus extends ProjectionStatus {
+  readonly label: string;
+  readonly asOf: string | null;
+  readonly knownAt: string | null;
+}
+
+/** Reads and writes the documents of one generation of one projection. */
+export interface DocumentTable<Doc> {
+  get(id: string): Doc | undefined;
+  put(id: string, document: Doc): void;
+  delete(id: string): void;
+}
+
+export interface DocumentQuery {
+  /** Equality filters on index columns; `null` matches a missing value. */
+  readonly where?: Readonly<Record<string, IndexValue | undefined>>;
+  /** Inclusive ranges on index columns. */
+  readonly ranges?: Readonly<Record<string, { readonly from?: IndexValue; readonly to?: IndexValue } | undefined>>;
+  /** Index column to page on; documents come in its ascending order, ties by id. Default: the id. */
+  readonly orderBy?: string;
+  /** Position after which to start: the order value and id of the last document of the previous page. */
+  readonly after?: { readonly value: IndexValue; readonly id: string };
+  readonly limit?: number;
+}
+
+export interface DocumentRow<Doc> {
+  readonly id: string;
+  readonly document: Doc;
+  readonly orderValue: IndexValue;
+}
+
+const REGISTRY = `
+CREATE TABLE IF NOT EXISTS projections (
+  name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  label TEXT PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL, generation INTEGER NOT NULL,
+  position INTEGER NOT NULL, as_of TEXT, known_at TEXT
+);
+CREATE TABLE IF NOT EXISTS generations (generation INTEGER PRIMARY KEY);
+`;
+
+export const tableName = (projection: string, generation: number): string => `rm_${projection.replace(/[^a-z0-9]/gi, '_')}_g${generation}`;
+
+/**
+ * The read side's SQLite database: one table per generation of each projection (documents as JSON plus indexed
+ * columns), a registry of which generation is live and its checkpoint, and snapshots built "as of" a date.
+ * A projection's documents and its checkpoint are always written in the same transaction.
+ */
+export class SqliteReadStore {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // The log is the source of truth: a read model lost in a power cut is rebuilt from it, so NORMAL is enough.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec(REGISTRY);
+  }
+
+  status(name: string): ProjectionStatus | undefined {
+    return this.db.prepare<[string], ProjectionStatus>('SELECT name, version, generation, position FROM projections WHERE name = ?').get(name);
+  }
+
+  snapshot(label: string): SnapshotStatus | undefined {
+    return this.db
+      .prepare<[string], SnapshotStatus>(
+        'SELECT label, name, version, generation, position, as_of AS asOf, known_at AS knownAt FROM snapshots WHERE label = ?',
+      )
+      .get(label);
+  }
+
+  /** A new, empty generation of a projection's table; not live until `makeLive` or `registerSnapshot`. */
+  createGeneration(projection: DocumentProjection): number {
+    const generation = this.db.prepare('INSERT INTO generations (generation) VALUES (NULL)').run().lastInsertRowid as number;
+    const table = tableName(projection.name, generation);
+    const indexes = Object.keys(projection.indexes ?? {});
+    for (const index of indexes) if (!INDEX_NAME.test(index)) throw new Error(`index name ${index} of ${projection.name} is not a plain identifier`);
+    const columns = indexes.map((index) => `, ix_${index}`).join('');
+    this.db.exec(`CREATE TABLE ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL${columns}) WITHOUT ROWID`);
+    for (const index of indexes) this.db.exec(`CREATE INDEX ${table}_${index} ON ${table} (ix_${index}, id)`);
+    return generation;
+  }
+
+  /** Makes a generation the live one, dropping the one it replaces; call inside a transaction. */
+  makeLive(projection: DocumentProjection, generation: number, position: number): void {
+    const previous = this.status(projection.name);
+    this.db
+      .prepare('INSERT OR REPLACE INTO projections (name, version, generation, position) VALUES (?, ?, ?, ?)')
+      .run(projection.name, projection.version, generation, position);
+    if (previous && previous.generation !== generation) this.dropGeneration(projection.name, previous.generation);
+  }
+
+  registerSnapshot(projection: DocumentProjection, label: string, generation: number, position: number, filter: { asOf?: string; knownAt?: string }): void {
+    const previous = this.snapshot(label);
+    this.db
+      .prepare('INSERT OR REPLACE INTO snapshots (label, name, version, generation, position, as_of, known_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(label, projection.name, projection.version, generation, position, filter.asOf ?? null, filter.knownAt ?? null);
+    if (previous) this.dropGeneration(previous.name, previous.generation);
+  }
+
+  /**
+   * Moves a live projection's checkpoint, but only if `generation` is still the live one: another process (a
+   * rebuild) may have swapped it. Returns false when it has, and the caller must reload.
+   */
+  advance(name: string, generation: number, position: number): boolean {
+    return this.db.prepare('UPDATE projections SET position = ? WHERE name = ? AND generation = ?').run(position, name, generation).changes === 1;
+  }
+
+  /** Drops generations that nothing refers to: left behind by a rebuild that died before its swap. */
+  dropOrphans(): void {
+    const used = new Set(
+      this.db
+        .prepare<[], { name: string; generation: number }>('SELECT name, generation FROM projections UNION SELECT name, generation FROM snapshots')
+        .all()
+        .map((row) => tableName(row.name, row.generation)),
+    );
+    const tables = this.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\'").all();
+    for (const { name } of tables) if (!used.has(name)) this.db.exec(`DROP TABLE IF EXISTS ${name}`);
+  }
+
+  table<Doc>(projection: DocumentProjection<Doc>, generation: number): DocumentTable<Doc> {
+    const table = tableName(projection.name, generation);
+    const indexes = Object.entries(projection.indexes ?? {});
+    const get = this.db.prepare<[string], { doc: string }>(`SELECT doc FROM ${table} WHERE id = ?`);
+    const columns = ['id', 'doc', ...indexes.map(([index]) => `ix_${index}`)];
+    const put = this.db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const remove = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    return {
+      get: (id) => {
+        const row = get.get(id);
+        return row && (JSON.parse(row.doc) as Doc);
+      },
+      put: (id, document) => put.run(id, JSON.stringify(document), ...indexes.map(([, value]) => value(document))),
+      delete: (id) => remove.run(id),
+    };
+  }
+
+  query<Doc>(projection: DocumentProjection<Doc>, generation: number, query: DocumentQuery = {}): DocumentRow<Doc>[] {
+    const known = new Set(Object.keys(projection.indexes ?? {}));
+    const column = (index: string) => {
+      if (!known.has(index)) throw new Error(`${projection.name} has no index ${index}`);
+      return `ix_${index}`;
+    };
+    const clauses: string[] = [];
+    const params: IndexValue[] = [];
+    for (const [index, value] of Object.entries(query.where ?? {})) {
+      if (value === undefined) continue;
+      clauses.push(value === null ? `${column(index)} IS NULL` : `${column(index)} = ?`);
+      if (value !== null) params.push(value);
+    }
+    for (const [index, range] of Object.entries(query.ranges ?? {})) {
+      if (range?.from !== undefined && range.from !== null) (clauses.push(`${column(index)} >= ?`), params.push(range.from));
+      if (range?.to !== undefined && range.to !== null) (clauses.push(`${column(index)} <= ?`), params.push(range.to));
+    }
+    const order = query.orderBy ? column(query.orderBy) : 'id';
+    if (query.after) {
+      clauses.push(order === 'id' ? 'id > ?' : `(${order} > ? OR (${order} = ? AND id > ?))`);
+      params.push(...(order === 'id' ? [query.after.id] : [query.after.value, query.after.value, query.after.id]));
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const orderBy = order === 'id' ? 'id' : `${order}, id`;
+    const sql = `SELECT id, doc, ${order} AS orderValue FROM ${tableName(projection.name, generation)} ${where} ORDER BY ${orderBy} LIMIT ?`;
+    return this.db
+      .prepare<IndexValue[], { id: string; doc: string; orderValue: IndexValue }>(sql)
+      .all(...params, query.limit ?? -1)
+      .map((row) => ({ id: row.id, document: JSON.parse(row.doc) as Doc, orderValue: row.orderValue }));
+  }
+
+  /** Every document of a generation, in id order, read lazily. */
+  *documents<Doc>(projection: DocumentProjection<Doc>, generation: number): IterableIterator<Doc> {
+    const rows = this.db.prepare<[], { doc: string }>(`SELECT doc FROM ${tableName(projection.name, generation)} ORDER BY id`).iterate();
+    for (const row of rows) yield JSON.parse(row.doc) as Doc;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private dropGeneration(name: string, generation: number): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${tableName(name, generation)}`);
+  }
+}
