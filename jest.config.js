@@ -13,7 +13,7 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/src', '<rootDir>/projections', '<rootDir>/seeds', '<rootDir>/test'],
-  testRegex: '\\.(spec|e2e-spec|contract-spec)\\.ts$',
+  testRegex: '\\.(spec|e2e-spec|contract-spec|integration-spec)\\.ts$',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

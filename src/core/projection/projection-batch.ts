@@ -79,13 +79,13 @@ export class ProjectionBatch {
     if (this.upTo === 0) return;
     this.readStore.db.transaction(() => {
       for (const [target, pending] of this.pending) {
+        if (target.live && !this.readStore.advance(target.projection.name, target.generation, this.upTo)) {
+          throw new GenerationReplacedError(`${target.projection.name} generation ${target.generation} was replaced`);
+        }
         for (const id of pending.dirty) {
           const document = pending.documents.get(id);
           if (document === undefined) pending.table.delete(id);
           else pending.table.put(id, document);
-        }
-        if (target.live && !this.readStore.advance(target.projection.name, target.generation, this.upTo)) {
-          throw new GenerationReplacedError(`${target.projection.name} generation ${target.generation} was replaced`);
         }
       }
     })();

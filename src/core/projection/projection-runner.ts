@@ -20,7 +20,6 @@ export interface ReadModel<Doc> {
   documents(): IterableIterator<Doc>;
 }
 
-const PAGE_SIZE = 2000;
 
 /**
  * Keeps projections up to date with the log, continuously: reads pages from the lowest checkpoint, folds them,
@@ -42,6 +41,7 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly readStore: SqliteReadStore,
     readonly projections: readonly DocumentProjection[],
+    private readonly pageSize = 2000,
   ) {}
 
   /** The lowest checkpoint: every projection has folded at least the log up to here. */
@@ -107,9 +107,12 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        if (this.targets.some((t) => this.readStore.status(t.projection.name)?.generation !== t.generation)) {
+          throw new GenerationReplacedError('a rebuild replaced a live read model');
+        }
         const active = this.targets.filter((t) => !this.failures.has(t.projection.name));
         const from = Math.min(...active.map((t) => t.position)) + 1;
-        const page = active.length ? await this.store.readAll({ fromPosition: from, maxCount: PAGE_SIZE }) : [];
+        const page = active.length ? await this.store.readAll({ fromPosition: from, maxCount: this.pageSize }) : [];
         if (page.length === 0) {
           this.release();
           await this.sleep();

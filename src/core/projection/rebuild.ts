@@ -1,0 +1,112 @@
+import { RecordedEvent } from '../event-envelope';
+import { EventStore } from '../event-store/event-store.port';
+import { DocumentProjection } from './document-projection';
+import { isFiltered, TimeFilter, timeFilter } from './event-filter';
+import { BatchTarget, ProjectionBatch } from './projection-batch';
+import { SqliteReadStore } from './read-store';
+
+export interface RebuildProgress {
+  readonly position: number;
+  readonly head: number;
+  readonly events: number;
+  readonly elapsedMs: number;
+}
+
+export interface RebuildOptions extends TimeFilter {
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  readonly pageSize?: number;
+}
+
+export interface RebuildResult {
+  readonly projections: readonly string[];
+  /** Events read from the log. */
+  readonly events: number;
+  readonly position: number;
+  readonly elapsedMs: number;
+  readonly eventsPerSecond: number;
+  /** Set when a time filter made this a snapshot beside the live read models rather than a replacement. */
+  readonly snapshot?: string;
+}
+
+export const filterLabel = (filter: TimeFilter): string =>
+  [filter.asOf && `asOf=${filter.asOf}`, filter.knownAt && `knownAt=${filter.knownAt}`].filter(Boolean).join('&');
+
+export const snapshotLabel = (projection: string, filter: TimeFilter): string => `${projection}@${filterLabel(filter)}`;
+
+/**
+ * Replays the log into fresh generations beside the live ones, then swaps them in one transaction, catching up
+ * with whatever was appended meanwhile; readers see the old read model until the swap and the new one after.
+ * With a time filter, the result is kept as a snapshot instead and the live read models are left alone.
+ */
+export async function rebuildProjections(
+  store: EventStore,
+  readStore: SqliteReadStore,
+  projections: readonly DocumentProjection[],
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  const started = Date.now();
+  const keep = timeFilter(options);
+  const pageSize = options.pageSize ?? 5000;
+  const loadStream = async (streamId: string, upTo: number) =>
+    (await store.readStream(streamId)).filter((event) => event.position <= upTo && keep(event));
+  const targets: BatchTarget[] = projections.map((projection) => ({
+    projection,
+    generation: readStore.createGeneration(projection),
+    position: 0,
+    live: false,
+  }));
+
+  let events = 0;
+  const replay = async (untilEmpty: boolean, head: number): Promise<void> => {
+    for (;;) {
+      const page = await store.readAll({ fromPosition: targets[0].position + 1, maxCount: pageSize });
+      if (page.length === 0) return;
+      await foldPage(readStore, targets, page, keep, loadStream);
+      events += page.length;
+      options.onProgress?.({ position: targets[0].position, head: Math.max(head, targets[0].position), events, elapsedMs: Date.now() - started });
+      if (!untilEmpty && page.length < pageSize) return;
+    }
+  };
+
+  await replay(false, await store.headPosition());
+  if (isFiltered(options)) {
+    readStore.db.transaction(() => {
+      for (const t of targets) readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options);
+    })();
+  } else {
+    // Hold the read store's write lock while catching up the last appends, so the swap misses nothing.
+    readStore.db.exec('BEGIN IMMEDIATE');
+    try {
+      await replay(true, await store.headPosition());
+      for (const t of targets) readStore.makeLive(t.projection, t.generation, t.position);
+      readStore.db.exec('COMMIT');
+    } catch (error) {
+      readStore.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  const elapsedMs = Date.now() - started;
+  return {
+    projections: projections.map((p) => p.name),
+    events,
+    position: targets[0]?.position ?? 0,
+    elapsedMs,
+    eventsPerSecond: Math.round(events / Math.max(elapsedMs / 1000, 0.001)),
+    ...(isFiltered(options) && { snapshot: filterLabel(options) }),
+  };
+}
+
+async function foldPage(
+  readStore: SqliteReadStore,
+  targets: BatchTarget[],
+  page: readonly RecordedEvent[],
+  keep: (event: RecordedEvent) => boolean,
+  loadStream: (streamId: string, upTo: number) => Promise<RecordedEvent[]>,
+): Promise<void> {
+  const batch = new ProjectionBatch(readStore, targets, loadStream);
+  await batch.apply(page.filter(keep));
+  batch.flush();
+  // Events filtered out still count as read: the next page starts after the last one.
+  const last = page[page.length - 1].position;
+  for (const t of targets) t.position = Math.max(t.position, last);
+}

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RecordedEvent } from '../../src/core/event-envelope';
+import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store';
+import { DocumentProjection } from '../../src/core/projection/document-projection';
+import { ProjectionBatch } from '../../src/core/projection/projection-batch';
+import { ProjectionRunner } from '../../src/core/projection/projection-runner';
+import { SqliteReadStore } from '../../src/core/projection/read-store';
+import { rebuildProjections } from '../../src/core/projection/rebuild';
+import { anEvent } from '../support/event-factory';
+
+/** Records every position it folds, so a double-applied or skipped event shows. */
+interface Seen {
+  readonly positions: number[];
+}
+const seenProjection = (version = 1, onEvent?: (event: RecordedEvent) => void): DocumentProjection<Seen> => ({
+  name: 'seen',
+  version,
+  handles: ['SomethingRecorded'],
+  documentId: (event) => event.streamId,
+  evolve: (seen, event) => {
+    onEvent?.(event);
+    return { positions: [...(seen?.positions ?? []), version === 1 ? event.position : -event.position] };
+  },
+  indexes: { folds: (seen) => seen.positions.length },
+});
+
+describe('projection runtime', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const readStores: SqliteReadStore[] = [];
+  const openReadStore = () => {
+    const readStore = new SqliteReadStore(join(dir, 'read.sqlite'));
+    readStores.push(readStore);
+    return readStore;
+  };
+  const appendEvents = async (count: number, streams = 10) => {
+    for (let i = 0; i < count; i += 500) {
+      await store.appendToStreams(
+        Array.from({ length: streams }, (_, s) => ({
+          streamId: `s-${s}`,
+          expectedRevision: 'any' as const,
+          events: Array.from({ length: Math.min(500, count - i) / streams }, (_, k) => anEvent(`${s}-${i + k}`)),
+        })),
+      );
+    }
+  };
+  const allPositions = (readStore: SqliteReadStore, projection: DocumentProjection<Seen>) => {
+    const status = readStore.status(projection.name)!;
+    return [...readStore.documents(projection, status.generation)].flatMap((d) => d.positions).sort((a, b) => a - b);
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-projections-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 20 });
+  });
+  afterEach(async () => {
+    readStores.splice(0).forEach((r) => r.close());
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('resumes after a stop in the middle of the log with every event folded exactly once', async () => {
+    await appendEvents(5000);
+    let first: ProjectionRunner | undefined;
+    // Stops the runner while it folds position 1234: it finishes that page, flushes, and goes no further.
+    const projection = seenProjection(1, (event) => void (event.position === 1234 && first?.stop()));
+    first = new ProjectionRunner(store, openReadStore(), [projection], 100);
+    await first.start();
+    while (first.checkpoint < 1300) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(first.checkpoint).toBe(1300);
+
+    const second = new ProjectionRunner(store, openReadStore(), [projection], 100);
+    await second.start();
+    await second.caughtUp();
+    await second.stop();
+    expect(allPositions(readStores[1], projection)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+  });
+
+  it('loses a batch that crashed before its flush together with its checkpoint, so it is folded again once', async () => {
+    await appendEvents(1000);
+    const projection = seenProjection();
+    const runner = new ProjectionRunner(store, openReadStore(), [projection]);
+    await runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    await appendEvents(500);
+
+    const readStore = readStores[0];
+    const status = readStore.status(projection.name)!;
+    const target = { projection, generation: status.generation, position: status.position, live: true };
+    const crashed = new ProjectionBatch(readStore, [target], async () => []);
+    await crashed.apply(await store.readAll({ fromPosition: 1001 }));
+    // No flush: the process died here.
+    expect(readStore.status(projection.name)!.position).toBe(1000);
+
+    const resumed = new ProjectionRunner(store, readStore, [projection]);
+    await resumed.start();
+    await resumed.caughtUp();
+    await resumed.stop();
+    expect(allPositions(readStore, projection)).toEqual(Array.from({ length: 1500 }, (_, i) => i + 1));
+  });
+
+  it('rolls back documents and checkpoint together when a write fails', async () => {
+    await appendEvents(100);
+    const projection = seenProjection();
+    const readStore = openReadStore();
+    const runner = new ProjectionRunner(store, readStore, [projection]);
+    await runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    await appendEvents(100);
+
+    const failing: DocumentProjection<Seen> = { ...projection, indexes: { folds: () => { throw new Error('disk trouble'); } } };
+    const status = readStore.status(projection.name)!;
+    const batch = new ProjectionBatch(readStore, [{ projection: failing, generation: status.generation, position: status.position, live: true }], async () => []);
+    await batch.apply(await store.readAll({ fromPosition: 101 }));
+    expect(() => batch.flush()).toThrow('disk trouble');
+    expect(readStore.status(projection.name)!.position).toBe(100);
+    expect(allPositions(readStore, projection)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
+  it('rebuilds a projection from the start of the log when its version changed', async () => {
+    await appendEvents(300);
+    const v1 = new ProjectionRunner(store, openReadStore(), [seenProjection(1)]);
+    await v1.start();
+    await v1.caughtUp();
+    await v1.stop();
+
+    const v2 = new ProjectionRunner(store, readStores[0], [seenProjection(2)]);
+    await v2.start();
+    await v2.caughtUp();
+    await v2.stop();
+    expect(v2.health()).toEqual([{ name: 'seen', version: 2, checkpoint: 300 }]);
+    expect(allPositions(readStores[0], seenProjection(2))).toEqual(Array.from({ length: 300 }, (_, i) => -300 + i));
+  });
+
+  it('stops a projection whose fold throws, reports it, and keeps the others going', async () => {
+    await appendEvents(100);
+    const broken = { ...seenProjection(1, (e) => { if (e.position === 42) throw new Error('cannot fold 42'); }), name: 'broken' };
+    const healthy = seenProjection();
+    const runner = new ProjectionRunner(store, openReadStore(), [broken, healthy]);
+    await runner.start();
+    await expect(runner.caughtUp()).rejects.toMatchObject({ httpStatus: 503 });
+    await runner.stop();
+    const health = runner.health();
+    expect(health.find((h) => h.name === 'broken')).toMatchObject({ checkpoint: 0, error: expect.stringContaining('cannot fold 42') });
+    expect(health.find((h) => h.name === 'seen')).toMatchObject({ checkpoint: 100 });
+  });
+
+  it('rebuilds beside the live read model into exactly the same documents, and the live runner carries on after the swap', async () => {
+    await appendEvents(2000);
+    const projection = seenProjection();
+    const readStore = openReadStore();
+    const runner = new ProjectionRunner(store, readStore, [projection]);
+    await runner.start();
+    await runner.caughtUp();
+    const live = allPositions(readStore, projection);
+    const liveGeneration = readStore.status(projection.name)!.generation;
+
+    const progress: number[] = [];
+    const result = await rebuildProjections(store, openReadStore(), [projection], { pageSize: 300, onProgress: (p) => progress.push(p.position) });
+    expect(result).toMatchObject({ events: 2000, position: 2000, projections: ['seen'] });
+    expect(progress.at(-1)).toBe(2000);
+    expect(readStore.status(projection.name)!.generation).not.toBe(liveGeneration);
+    expect(allPositions(readStore, projection)).toEqual(live);
+
+    await appendEvents(100);
+    await runner.caughtUp();
+    await runner.stop();
+    expect(allPositions(readStore, projection)).toEqual(Array.from({ length: 2100 }, (_, i) => i + 1));
+  });
+
+  it('builds an "as of" snapshot beside the live read model without touching it', async () => {
+    await store.appendToStream({
+      streamId: 's-1',
+      expectedRevision: 'any',
+      events: ['2021-05-01', '2022-05-01', '2023-05-01'].map((effectiveDate, i) =>
+        anEvent(i, { metadata: { actor: 't', effectiveDate, correlationId: 'c' } }),
+      ),
+    });
+    const projection = seenProjection();
+    const readStore = openReadStore();
+    const result = await rebuildProjections(store, readStore, [projection], { asOf: '2022-12-31' });
+    expect(result.snapshot).toBe('asOf=2022-12-31');
+    const snapshot = readStore.snapshot('seen@asOf=2022-12-31')!;
+    expect([...readStore.documents(projection, snapshot.generation)]).toEqual([{ positions: [1, 2] }]);
+    expect(readStore.status(projection.name)).toBeUndefined();
+  });
+});
