@@ -8,7 +8,7 @@ export type CatalogEntry = Procedure & { readonly revision: number };
 /** The procedure catalogue: one document per procedure code, folded with the procedure slice's own `evolve`. */
 export const procedureCatalogProjection: DocumentProjection<CatalogEntry> = {
   name: 'procedure-catalog',
-  version: 1,
+  version: 2,
   handles: PROCEDURE_EVENT_TYPES,
   documentId: (event) => (event.data as { code: string }).code,
   evolve: (entry, event) => {

@@ -15,6 +15,8 @@ export class ListProceduresRequest {
   @IsOptional() @NormalizedText() @IsString() @MaxLength(300) field?: string;
   @ApiPropertyOptional({ description: 'Implementing agency, matched ignoring case and Unicode form' })
   @IsOptional() @NormalizedText() @IsString() @MaxLength(300) agency?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only procedures whose implementing unit is gone (true), or only the others' })
+  @IsOptional() @IsIn(['true', 'false']) orphaned?: 'true' | 'false';
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
@@ -40,6 +42,7 @@ export class ListProceduresHandler implements IQueryHandler<ListProceduresQuery,
       (!filter.status || entry.status === filter.status) &&
       (!field || textKey(entry.attributes.field) === field) &&
       (!agency || textKey(entry.attributes.agency) === agency) &&
+      (!filter.orphaned || (entry.orphaned !== undefined) === (filter.orphaned === 'true')) &&
       (!filter.cursor || entry.code > filter.cursor);
 
     const page = [...this.projections.read<CatalogEntry>(procedureCatalogProjection.name).values()]
