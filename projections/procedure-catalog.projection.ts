@@ -13,7 +13,7 @@ export type CatalogEntry = Procedure & { readonly revision: number };
  */
 export const procedureCatalogProjection: DocumentProjection<CatalogEntry> = {
   name: 'procedure-catalog',
-  version: 2,
+  version: 3,
   handles: [...PROCEDURE_EVENT_TYPES, CORRECTION],
   foldsWholeStream: true,
   documentId: (event) => (event.data as { code: string }).code,
@@ -26,6 +26,7 @@ export const procedureCatalogProjection: DocumentProjection<CatalogEntry> = {
   indexes: {
     level: (entry) => entry.attributes.level,
     status: (entry) => entry.status,
+    orphaned: (entry) => (entry.orphaned ? 1 : 0),
     field: (entry) => textKey(entry.attributes.field),
     agency: (entry) => textKey(entry.attributes.agency),
     decision: (entry) => entry.lastDecision?.number ?? null,

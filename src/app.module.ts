@@ -8,6 +8,7 @@ import { EventStoreModule } from './core/event-store/event-store.module';
 import { EventStore } from './core/event-store/event-store.port';
 import { ProjectionsModule } from './core/projection/projections.module';
 import { LedgerController } from './ledger/ledger.controller';
+import { OrganisationModule } from './organisation/organisation.module';
 import { ProceduresModule } from './procedures/procedures.module';
 
 export interface AppOptions {
@@ -26,6 +27,7 @@ export class AppModule {
         EventStoreModule.forRoot(openStore ?? (() => openEventStore(config))),
         ProjectionsModule.forRoot(ALL_PROJECTIONS, () => openReadStore(config)),
         ProceduresModule,
+        OrganisationModule,
       ],
       controllers: [LedgerController],
     };

@@ -131,6 +131,46 @@ describe('procedure decider', () => {
     });
   });
 
+  describe('following the implementing unit through a reorganisation', () => {
+    const move = (overrides: Partial<Extract<ProcedureCommand, { type: 'MoveProcedure' }>>): ProcedureCommand => ({
+      type: 'MoveProcedure',
+      code,
+      effectiveDate: '2025-03-01',
+      reason: 'unit_merged',
+      ...overrides,
+    });
+
+    it('records the successor agency, naming the unit and the reason', () =>
+      spec.given([announced]).when(move({ agency: 'Sở Nông nghiệp và Môi trường', unitId: 'so-nnmt' })).then([
+        {
+          type: 'ProcedureAgencyChanged',
+          data: { code, agency: 'Sở Nông nghiệp và Môi trường', previousAgency: 'Sở Xây dựng', reason: 'unit_merged', unitId: 'so-nnmt' },
+        },
+      ]));
+
+    it('records a level change before an agency change, and nothing that does not change', () => {
+      spec.given([announced]).when(move({ level: 'commune', agency: 'UBND cấp xã', reason: 'level_abolished' })).then([
+        { type: 'ProcedureLevelChanged', data: { code, level: 'commune', previousLevel: 'province', reason: 'level_abolished' } },
+        { type: 'ProcedureAgencyChanged', data: { code, agency: 'UBND cấp xã', previousAgency: 'Sở Xây dựng', reason: 'level_abolished' } },
+      ]);
+      spec.given([announced]).when(move({ level: 'province', agency: 'Sở Xây dựng' })).then([]);
+    });
+
+    it('flags a procedure orphaned, keeping the agency that is gone', () =>
+      spec.given([announced]).when({ type: 'OrphanProcedure', code, effectiveDate: '2025-05-01', reason: 'unit_dissolved', unitId: 'so-xd' }).then([
+        { type: 'ProcedureOrphaned', data: { code, agency: 'Sở Xây dựng', level: 'province', reason: 'unit_dissolved', unitId: 'so-xd' } },
+      ]));
+
+    it('moves only procedures in force, and never before their last change', () => {
+      spec.given([announced, abolished]).when(move({ agency: 'Sở mới' })).thenThrows({ code: 'PROCEDURE.NOT_IN_FORCE' });
+      spec.given([announced]).when(move({ agency: 'Sở mới', effectiveDate: '2021-01-01' })).thenThrows({ code: 'PROCEDURE.EFFECTIVE_DATE_OUT_OF_ORDER' });
+      spec
+        .given([announced])
+        .when({ type: 'OrphanProcedure', code, effectiveDate: '2021-01-01', reason: 'unit_dissolved' })
+        .thenThrows({ code: 'PROCEDURE.EFFECTIVE_DATE_OUT_OF_ORDER' });
+    });
+  });
+
   it('gives every refusal a Vietnamese message too', () =>
     spec
       .given([announced, abolished])
@@ -139,6 +179,22 @@ describe('procedure decider', () => {
 });
 
 describe('procedure state', () => {
+  it('keeps an orphaned flag until a new agency or an amendment resolves it', () => {
+    const orphaned = on('2025-05-01', { type: 'ProcedureOrphaned', data: { code, agency: 'Sở Xây dựng', level: 'province', reason: 'unit_dissolved', unitId: 'so-xd' } });
+    const flagged = [announced, orphaned].reduce(evolveProcedure, undefined as ProcedureState);
+    expect(flagged).toMatchObject({ status: 'in_force', orphaned: { reason: 'unit_dissolved', since: '2025-05-01', unitId: 'so-xd' } });
+
+    const moved = on('2025-06-01', { type: 'ProcedureAgencyChanged', data: { code, agency: 'Sở mới', previousAgency: 'Sở Xây dựng', reason: 'unit_merged' } });
+    const resolved = evolveProcedure(flagged, moved);
+    expect(resolved).toMatchObject({ attributes: { agency: 'Sở mới' }, lastEffectiveDate: '2025-06-01' });
+    expect(resolved).not.toHaveProperty('orphaned');
+
+    const amended = on('2025-06-01', { type: 'ProcedureAmended', data: { code, ...attributes, agency: 'Sở khác' } });
+    expect(evolveProcedure(flagged, amended)).not.toHaveProperty('orphaned');
+    const relevelled = on('2025-07-01', { type: 'ProcedureLevelChanged', data: { code, level: 'commune', previousLevel: 'province', reason: 'level_abolished' } });
+    expect(evolveProcedure(flagged, relevelled)).toMatchObject({ attributes: { level: 'commune' }, orphaned: { reason: 'unit_dissolved' } });
+  });
+
   it('folds a history into the state in force, keeping where it came from', () => {
     const opened = { ...on('2021-12-31', { type: 'ProcedureOpened', data: { code, ...attributes } }), metadata: { effectiveDate: '2021-12-31', source: 'S2' } } as ProcedureFact;
     const decision = { number: '12/QĐ-UBND', date: '2022-04-20', issuer: 'UBND tỉnh' };

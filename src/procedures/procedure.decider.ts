@@ -1,6 +1,6 @@
 import { BusinessRuleError } from '../core/errors/ledger-errors';
-import { ProcedureAttributes } from './procedure';
-import { ProcedureEvent } from './procedure.events';
+import { Level, ProcedureAttributes } from './procedure';
+import { MoveReason, OrphanReason, ProcedureEvent } from './procedure.events';
 import { requireAbsent, requireAnnouncedWithinStatutory, requireInForce, requireNotBefore } from './procedure.rules';
 import { ProcedureState } from './procedure.state';
 
@@ -23,7 +23,18 @@ export type ProcedureCommand =
       readonly effectiveDate: string;
       readonly fromDays: number;
       readonly toDays: number;
-    };
+    }
+  /** Follow the implementing unit to its new name or level; only what actually changes becomes an event. */
+  | {
+      readonly type: 'MoveProcedure';
+      readonly code: string;
+      readonly effectiveDate: string;
+      readonly agency?: string;
+      readonly level?: Level;
+      readonly reason: MoveReason;
+      readonly unitId?: string;
+    }
+  | { readonly type: 'OrphanProcedure'; readonly code: string; readonly effectiveDate: string; readonly reason: OrphanReason; readonly unitId?: string };
 
 /** The business rules of a single procedure: (command, state) → events, or a `BusinessRuleError`. */
 export function decideProcedure(command: ProcedureCommand, state: ProcedureState): ProcedureEvent[] {
@@ -78,6 +89,29 @@ export function decideProcedure(command: ProcedureCommand, state: ProcedureState
         );
       }
       return [{ type: 'ProcessingTimeCut', data: { code, fromDays: command.fromDays, toDays: command.toDays } }];
+    }
+
+    case 'MoveProcedure': {
+      requireInForce(state, code);
+      requireNotBefore(state, command.effectiveDate);
+      const { level: previousLevel, agency: previousAgency } = state.attributes;
+      const { reason, unitId } = command;
+      const events: ProcedureEvent[] = [];
+      if (command.level !== undefined && command.level !== previousLevel) {
+        events.push({ type: 'ProcedureLevelChanged', data: { code, level: command.level, previousLevel, reason, ...(unitId && { unitId }) } });
+      }
+      if (command.agency !== undefined && command.agency !== previousAgency) {
+        events.push({ type: 'ProcedureAgencyChanged', data: { code, agency: command.agency, previousAgency, reason, ...(unitId && { unitId }) } });
+      }
+      return events;
+    }
+
+    case 'OrphanProcedure': {
+      requireInForce(state, code);
+      requireNotBefore(state, command.effectiveDate);
+      const { agency, level } = state.attributes;
+      const { reason, unitId } = command;
+      return [{ type: 'ProcedureOrphaned', data: { code, agency, level, reason, ...(unitId && { unitId }) } }];
     }
 
     default: {

@@ -1,6 +1,14 @@
 import { DecisionRef } from '../core/event-envelope';
 import { ProcedureAttributes, ProcedureStatus } from './procedure';
-import { ProcedureEvent } from './procedure.events';
+import { OrphanReason, ProcedureEvent } from './procedure.events';
+
+/** Set while the procedure's implementing unit is gone and no decision has named a new agency. */
+export interface Orphaned {
+  readonly reason: OrphanReason;
+  /** Effective date of the reorganisation that left the procedure without its unit. */
+  readonly since: string;
+  readonly unitId?: string;
+}
 
 /** A procedure as the ledger knows it after folding its stream; `undefined` means never recorded. */
 export interface Procedure {
@@ -17,6 +25,7 @@ export interface Procedure {
   readonly openingSource?: string;
   readonly replaces?: string;
   readonly replacedBy?: string;
+  readonly orphaned?: Orphaned;
 }
 
 export type ProcedureState = Procedure | undefined;
@@ -51,7 +60,8 @@ export function evolveProcedure(state: ProcedureState, event: ProcedureFact): Pr
     case 'ProcedureAmended': {
       if (!state) return state;
       const { code: _code, ...attributes } = event.data;
-      return touched({ ...state, attributes });
+      // An amendment restates the whole procedure, agency included: it resolves an orphaned procedure.
+      return touched({ ...withoutOrphan(state), attributes });
     }
     case 'ProcessingTimeCut':
       return state && touched({ ...state, attributes: { ...state.attributes, announcedDays: event.data.toDays } });
@@ -59,11 +69,24 @@ export function evolveProcedure(state: ProcedureState, event: ProcedureFact): Pr
       return state && touched({ ...state, status: 'replaced', replacedBy: event.data.replacedBy });
     case 'ProcedureAbolished':
       return state && touched({ ...state, status: 'abolished' });
+    case 'ProcedureAgencyChanged':
+      return state && touched({ ...withoutOrphan(state), attributes: { ...state.attributes, agency: event.data.agency } });
+    case 'ProcedureLevelChanged':
+      return state && touched({ ...state, attributes: { ...state.attributes, level: event.data.level } });
+    case 'ProcedureOrphaned': {
+      const { reason, unitId } = event.data;
+      return state && touched({ ...state, orphaned: { reason, since: effectiveDate, ...(unitId && { unitId }) } });
+    }
     default: {
       const unknown: never = event;
       return unknown;
     }
   }
+}
+
+function withoutOrphan(state: Procedure): Procedure {
+  const { orphaned: _orphaned, ...rest } = state;
+  return rest;
 }
 
 export const foldProcedure = (events: readonly ProcedureFact[]): ProcedureState =>

@@ -26,6 +26,7 @@ describe('bad input over HTTP', () => {
     ['a quarter day', decision([newItem('2.1', { announcedDays: 2.25 })]), 'items[0].procedure.announcedDays', 'isHalfDays'],
     ['negative days', decision([newItem('2.1', { statutoryDays: -1 })]), 'items[0].procedure.statutoryDays', 'min'],
     ['an impossible date', { ...decision([newItem('2.1')]), effectiveDate: '2022-02-30' }, 'effectiveDate', 'isIsoDate'],
+    ['a thirteenth month', { ...decision([newItem('2.1')]), effectiveDate: '2022-13-01' }, 'effectiveDate', 'isIsoDate'],
     ['no items', decision([]), 'items', 'arrayMinSize'],
     ['a replacement without replacesCode', decision([{ ...newItem('2.1'), kind: 'replaced' }]), 'items[0].replacesCode', 'isDefined'],
     ['an amendment without the procedure', decision([{ kind: 'amended', code: '1.000046' }]), 'items[0].procedure', 'isDefined'],

@@ -26,11 +26,8 @@ describe('the service', () => {
     expect((await second.request('GET', '/procedures')).body.items).toHaveLength(2);
     const health = (await second.request('GET', '/health')).body;
     expect(health).toMatchObject({ status: 'ok', logHead: 3 });
-    expect(health.projections.map((p: { name: string; checkpoint: number }) => [p.name, p.checkpoint])).toEqual([
-      ['procedure-catalog', 3],
-      ['audit-trail', 3],
-      ['processing-time-cuts', 3],
-    ]);
+    expect(health.projections.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['procedure-catalog', 'audit-trail', 'processing-time-cuts']));
+    expect(health.projections.every((p: { checkpoint: number }) => p.checkpoint === 3)).toBe(true);
     expect((await second.request('GET', '/ledger/stats')).body).toEqual({ eventCount: 3, streamCount: 3, lastPosition: 3 });
     await second.close();
     const { rmSync } = await import('node:fs');

@@ -10,10 +10,12 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: ({ property }) => `${property} must be a calendar date written YYYY-MM-DD`, ...options },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-          new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          // Month 13 makes an invalid Date, whose toISOString throws: check before formatting.
+          const date = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+        },
       },
     });
 }

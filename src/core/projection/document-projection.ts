@@ -31,3 +31,7 @@ export interface DocumentProjection<Doc = unknown> {
 export const ALL_EVENTS: readonly string[] = Object.freeze(['*']);
 
 export const INDEX_NAME = /^[a-z][a-z0-9_]{0,40}$/;
+
+/** Any projection, whatever its document type: what the runtime handles without looking inside documents. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProjection = DocumentProjection<any>;

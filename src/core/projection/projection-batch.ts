@@ -1,11 +1,11 @@
 import { applyCorrections, CORRECTION } from '../corrections';
 import { RecordedEvent } from '../event-envelope';
-import { ALL_EVENTS, DocumentProjection } from './document-projection';
+import { ALL_EVENTS, AnyProjection } from './document-projection';
 import { DocumentTable, SqliteReadStore } from './read-store';
 
 /** One generation of one projection being brought forward. */
 export interface BatchTarget {
-  readonly projection: DocumentProjection;
+  readonly projection: AnyProjection;
   readonly generation: number;
   /** Position of the last event already folded into this generation. */
   position: number;
@@ -122,7 +122,7 @@ export class ProjectionBatch {
   }
 }
 
-function accepter(projection: DocumentProjection): (type: string) => boolean {
+function accepter(projection: AnyProjection): (type: string) => boolean {
   if (projection.handles === ALL_EVENTS) return () => true;
   const types = new Set(projection.handles);
   return (type) => types.has(type);

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { UnavailableError } from '../errors/ledger-errors';
 import { EventStore } from '../event-store/event-store.port';
-import { DocumentProjection } from './document-projection';
+import { AnyProjection, DocumentProjection } from './document-projection';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
 import { DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
 
@@ -40,7 +40,7 @@ export class ProjectionRunner {
   constructor(
     private readonly store: EventStore,
     private readonly readStore: SqliteReadStore,
-    readonly projections: readonly DocumentProjection[],
+    readonly projections: readonly AnyProjection[],
     private readonly pageSize = 2000,
   ) {}
 

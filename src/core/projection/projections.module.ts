@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { DocumentProjection } from './document-projection';
+import { AnyProjection } from './document-projection';
 import { ProjectionRunner } from './projection-runner';
 import { SqliteReadStore } from './read-store';
 
@@ -29,7 +29,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
 @Global()
 @Module({})
 export class ProjectionsModule {
-  static forRoot(projections: readonly DocumentProjection[], openReadStore: () => SqliteReadStore): DynamicModule {
+  static forRoot(projections: readonly AnyProjection[], openReadStore: () => SqliteReadStore): DynamicModule {
     return {
       module: ProjectionsModule,
       providers: [

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DocumentProjection, INDEX_NAME, IndexValue } from './document-projection';
+import { AnyProjection, DocumentProjection, INDEX_NAME, IndexValue } from './document-projection';
 
 /** Where a projection's current documents live and how far into the log they reach. */
 export interface ProjectionStatus {
@@ -84,7 +84,7 @@ export class SqliteReadStore {
   }
 
   /** A new, empty generation of a projection's table; not live until `makeLive` or `registerSnapshot`. */
-  createGeneration(projection: DocumentProjection): number {
+  createGeneration(projection: AnyProjection): number {
     const generation = this.db.prepare('INSERT INTO generations (generation) VALUES (NULL)').run().lastInsertRowid as number;
     const table = tableName(projection.name, generation);
     const indexes = Object.keys(projection.indexes ?? {});
@@ -96,7 +96,7 @@ export class SqliteReadStore {
   }
 
   /** Makes a generation the live one, dropping the one it replaces; call inside a transaction. */
-  makeLive(projection: DocumentProjection, generation: number, position: number): void {
+  makeLive(projection: AnyProjection, generation: number, position: number): void {
     const previous = this.status(projection.name);
     this.db
       .prepare('INSERT OR REPLACE INTO projections (name, version, generation, position) VALUES (?, ?, ?, ?)')
@@ -104,7 +104,7 @@ export class SqliteReadStore {
     if (previous && previous.generation !== generation) this.dropGeneration(projection.name, previous.generation);
   }
 
-  registerSnapshot(projection: DocumentProjection, label: string, generation: number, position: number, filter: { asOf?: string; knownAt?: string }): void {
+  registerSnapshot(projection: AnyProjection, label: string, generation: number, position: number, filter: { asOf?: string; knownAt?: string }): void {
     const previous = this.snapshot(label);
     this.db
       .prepare('INSERT OR REPLACE INTO snapshots (label, name, version, generation, position, as_of, known_at) VALUES (?, ?, ?, ?, ?, ?, ?)')

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store/event-store.port';
-import { DocumentProjection } from './document-projection';
+import { AnyProjection } from './document-projection';
 import { isFiltered, TimeFilter, timeFilter } from './event-filter';
 import { BatchTarget, ProjectionBatch } from './projection-batch';
 import { SqliteReadStore } from './read-store';
@@ -41,7 +41,7 @@ export const snapshotLabel = (projection: string, filter: TimeFilter): string =>
 export async function rebuildProjections(
   store: EventStore,
   readStore: SqliteReadStore,
-  projections: readonly DocumentProjection[],
+  projections: readonly AnyProjection[],
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const started = Date.now();

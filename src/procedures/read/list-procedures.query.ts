@@ -15,6 +15,8 @@ export class ListProceduresRequest {
   @IsOptional() @NormalizedText() @IsString() @MaxLength(300) field?: string;
   @ApiPropertyOptional({ description: 'Implementing agency, matched ignoring case and Unicode form' })
   @IsOptional() @NormalizedText() @IsString() @MaxLength(300) agency?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only procedures whose implementing unit is gone (true), or only the others' })
+  @IsOptional() @IsIn(['true', 'false']) orphaned?: 'true' | 'false';
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
@@ -37,6 +39,7 @@ export class ListProceduresHandler implements IQueryHandler<ListProceduresQuery,
       where: {
         level: filter.level,
         status: filter.status,
+        orphaned: filter.orphaned === undefined ? undefined : filter.orphaned === 'true' ? 1 : 0,
         field: filter.field && textKey(filter.field),
         agency: filter.agency && textKey(filter.agency),
       },

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DecisionRef, RecordedEvent } from '../../core/event-envelope';
 import { Level, LEVELS, ONLINE_LEVELS, OnlineLevel, PROCEDURE_STATUSES, ProcedureStatus } from '../procedure';
+import { ORPHAN_REASONS, OrphanReason } from '../procedure.events';
 import { Procedure } from '../procedure.state';
+
+export class OrphanedView {
+  @ApiProperty({ enum: ORPHAN_REASONS }) reason: OrphanReason;
+  @ApiProperty({ description: 'Effective date of the reorganisation that left the procedure without its unit' }) since: string;
+  @ApiPropertyOptional({ description: 'The unit that is gone' }) unitId?: string;
+}
 
 export class ProcedureView {
   @ApiProperty({ example: '1.000046' }) code: string;
@@ -23,6 +30,8 @@ export class ProcedureView {
   @ApiPropertyOptional() lastDecision?: DecisionRef;
   @ApiPropertyOptional() replaces?: string;
   @ApiPropertyOptional() replacedBy?: string;
+  @ApiPropertyOptional({ type: OrphanedView, description: 'Present while the implementing unit is gone; an amending decision resolves it' })
+  orphaned?: OrphanedView;
   @ApiProperty({ description: 'Revision of the last event: send it back as expectedRevision' }) revision: number;
 }
 
