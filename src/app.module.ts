@@ -10,6 +10,7 @@ import { ProjectionsModule } from './core/projection/projections.module';
 import { LedgerController } from './ledger/ledger.controller';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { AuditModule } from './audit/audit.module';
 
 export interface AppOptions {
   readonly config: LedgerConfig;
@@ -27,6 +28,7 @@ export class AppModule {
         EventStoreModule.forRoot(openStore ?? (() => openEventStore(config))),
         ProjectionsModule.forRoot(ALL_PROJECTIONS, () => openReadStore(config)),
         ProceduresModule,
+        AuditModule,
         OrganisationModule,
       ],
       controllers: [LedgerController],

@@ -1,4 +1,6 @@
+import { applyCorrections, CORRECTION } from '../core/corrections';
 import { RecordedEvent } from '../core/event-envelope';
+import { isFiltered, TimeFilter, timeFilter } from '../core/projection/event-filter';
 import { ConcurrencyError, NotFoundError } from '../core/errors/ledger-errors';
 import { NO_STREAM_REVISION } from '../core/event-store/append-rules';
 import { EventStore, ExpectedRevision } from '../core/event-store/event-store.port';
@@ -15,16 +17,20 @@ export interface LoadedProcedure {
   readonly revision: number;
 }
 
-export async function loadProcedure(store: EventStore, code: string): Promise<LoadedProcedure> {
+/**
+ * Reads a procedure's stream and folds it, corrections applied. With a time filter, only what had taken effect by
+ * `asOf` and was recorded by `knownAt` counts: the procedure as it stood, or as the ledger knew it, then.
+ */
+export async function loadProcedure(store: EventStore, code: string, filter: TimeFilter = {}): Promise<LoadedProcedure> {
   const streamId = procedureStreamId(code);
-  const events = await store.readStream(streamId);
-  return {
-    streamId,
-    events,
-    state: foldProcedure(events as unknown as ProcedureFact[]),
-    revision: events.at(-1)?.revision ?? NO_STREAM_REVISION,
-  };
+  const stored = await store.readStream(streamId);
+  const events = isFiltered(filter) ? stored.filter(timeFilter(filter)) : stored;
+  return { streamId, events, state: foldCorrected(events), revision: events.at(-1)?.revision ?? NO_STREAM_REVISION };
 }
+
+/** The state a stream's events fold to once their corrections are applied. */
+export const foldCorrected = (events: readonly RecordedEvent[]): ProcedureState =>
+  foldProcedure(applyCorrections(events) as unknown as ProcedureFact[]);
 
 /** The caller's expected revision, if given, must be the one just read; the append then guards against races. */
 export function expectRevision(loaded: LoadedProcedure, expected: number | undefined): ExpectedRevision {
@@ -34,7 +40,7 @@ export function expectRevision(loaded: LoadedProcedure, expected: number | undef
   return loaded.revision === NO_STREAM_REVISION ? 'no_stream' : loaded.revision;
 }
 
-const SCHEMA_VERSIONS: Record<string, number> = { ...PROCEDURE_EVENT_SCHEMA_VERSIONS, ...DECISION_EVENT_SCHEMA_VERSIONS };
+const SCHEMA_VERSIONS: Record<string, number> = { ...PROCEDURE_EVENT_SCHEMA_VERSIONS, ...DECISION_EVENT_SCHEMA_VERSIONS, [CORRECTION]: 1 };
 
 export const schemaVersionOf = (type: string): number => {
   const version = SCHEMA_VERSIONS[type];

@@ -4,10 +4,14 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CommandContext } from '../core/command-context';
 import { Command } from '../core/http/request-context';
+import { TimeFilterRequest, toTimeFilter } from '../core/http/time-filter.request';
+import { CorrectEventCommand, CorrectionResult } from './correct-event/correct-event.command';
+import { CorrectEventRequest } from './correct-event/correct-event.request.dto';
 import { CutProcessingTimeCommand, CutResult } from './cut-processing-time/cut-processing-time.command';
 import { CutProcessingTimeRequest } from './cut-processing-time/cut-processing-time.request.dto';
 import { GetProcedureHistoryQuery, GetProcedureQuery } from './read/get-procedure.query';
 import { ListProceduresQuery, ListProceduresRequest } from './read/list-procedures.query';
+import { ProcedureChangesQuery, ProcedureChangesRequest, ProcedureChangesView } from './read/procedure-changes.query';
 import { ProcedureHistoryView, ProcedureListView, ProcedureView } from './read/procedure.views';
 import { markReplay, WRITE_HEADERS, WRITE_RESPONSES } from './write-route';
 
@@ -20,18 +24,25 @@ export class ProceduresController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List procedures, filtered by level, field, status and agency, in code order' })
+  @ApiOperation({ summary: 'List procedures, filtered by level, field, status and agency, in code order; now, or as of a date / as known at a moment' })
   @ApiResponse({ status: 200, type: ProcedureListView })
   list(@Query() filter: ListProceduresRequest): Promise<ProcedureListView> {
     return this.queries.execute(new ListProceduresQuery(filter));
   }
 
+  @Get('changes')
+  @ApiOperation({ summary: 'What changed in the catalogue between two effective dates, and under which decisions' })
+  @ApiResponse({ status: 200, type: ProcedureChangesView })
+  changes(@Query() request: ProcedureChangesRequest): Promise<ProcedureChangesView> {
+    return this.queries.execute(new ProcedureChangesQuery(request));
+  }
+
   @Get(':code')
-  @ApiOperation({ summary: "A procedure's current state" })
+  @ApiOperation({ summary: "A procedure's current state, or its state as of a date / as known at a moment" })
   @ApiResponse({ status: 200, type: ProcedureView })
-  @ApiResponse({ status: 404, description: 'No such procedure' })
-  get(@Param('code') code: string): Promise<ProcedureView> {
-    return this.queries.execute(new GetProcedureQuery(code));
+  @ApiResponse({ status: 404, description: 'No such procedure (at that time)' })
+  get(@Param('code') code: string, @Query() time: TimeFilterRequest): Promise<ProcedureView> {
+    return this.queries.execute(new GetProcedureQuery(code, toTimeFilter(time)));
   }
 
   @Get(':code/history')
@@ -55,5 +66,23 @@ export class ProceduresController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CutResult> {
     return markReplay(reply, await this.commands.execute(new CutProcessingTimeCommand(code, request, context)));
+  }
+
+  @Post(':code/corrections')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Correct a recorded figure of a procedure by a new event that names the event it corrects and why',
+    description: 'History keeps both; state uses the correction; "as known at" a moment before it shows the original.',
+  })
+  @WRITE_HEADERS()
+  @WRITE_RESPONSES()
+  @ApiResponse({ status: 404, description: 'No such procedure' })
+  async correct(
+    @Param('code') code: string,
+    @Body() request: CorrectEventRequest,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CorrectionResult> {
+    return markReplay(reply, await this.commands.execute(new CorrectEventCommand(code, request, context)));
   }
 }

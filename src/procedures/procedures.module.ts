@@ -7,12 +7,17 @@ import { OpenCatalogueHandler } from './open-catalogue/open-catalogue.command';
 import { ProceduresController } from './procedures.controller';
 import { GetProcedureHandler, GetProcedureHistoryHandler } from './read/get-procedure.query';
 import { ListProceduresHandler } from './read/list-procedures.query';
+import { ProcedureChangesHandler } from './read/procedure-changes.query';
+import { ProcedureTimeline } from './read/procedure-timeline';
+import { CorrectEventHandler } from './correct-event/correct-event.command';
+import { ReductionsController } from './reductions/reductions.controller';
+import { CutReductionsHandler, InForceReductionsHandler } from './reductions/reductions.query';
 import { RecordDecisionHandler } from './record-decision/record-decision.command';
 
 /** Administrative procedures: decisions announcing them, opening entries, processing-time cuts, and their reads. */
 @Module({
   imports: [CqrsModule],
-  controllers: [DecisionsController, ProceduresController],
+  controllers: [DecisionsController, ProceduresController, ReductionsController],
   providers: [
     LedgerWriter,
     RecordDecisionHandler,
@@ -21,6 +26,11 @@ import { RecordDecisionHandler } from './record-decision/record-decision.command
     GetProcedureHandler,
     GetProcedureHistoryHandler,
     ListProceduresHandler,
+    ProcedureTimeline,
+    ProcedureChangesHandler,
+    CorrectEventHandler,
+    InForceReductionsHandler,
+    CutReductionsHandler,
   ],
 })
 export class ProceduresModule {}

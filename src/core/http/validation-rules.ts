@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { normalizeKnownAt } from '../projection/event-filter';
 import { IsDefined, registerDecorator, ValidationOptions } from 'class-validator';
 
 /** A real calendar date written `YYYY-MM-DD` (2022-02-30 is refused). */
@@ -47,3 +48,15 @@ export const textKey = (text: string): string => text.normalize('NFC').replace(/
  * is reported as missing rather than as too long or of the wrong type.
  */
 export const Required = (): PropertyDecorator => IsDefined({ message: ({ property }) => `${property} is required` });
+
+/** A moment written in ISO 8601 with its time zone (`2022-12-31T17:00:00Z`), or a date meaning the end of that day. */
+export function IsKnownAt(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isKnownAt',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: ({ property }) => `${property} must be an ISO timestamp with a time zone, or a date YYYY-MM-DD`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && normalizeKnownAt(value) !== undefined },
+    });
+}

@@ -1,12 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '../../core/event-store/event-store.port';
+import { TimeFilter } from '../../core/projection/event-filter';
 import { loadProcedure, procedureNotFound } from '../procedure-stream';
 import { HistoryEntryView, ProcedureHistoryView, ProcedureView, toHistoryEntry, toProcedureView } from './procedure.views';
 
-/** A procedure's current state, folded from its own stream: always up to date with the last write. */
+/**
+ * A procedure's state, folded from its own stream: always up to date with the last write; with a time filter, as it
+ * stood on a date or as the ledger knew it at a moment.
+ */
 export class GetProcedureQuery extends Query<ProcedureView> {
-  constructor(readonly code: string) {
+  constructor(
+    readonly code: string,
+    readonly filter: TimeFilter = {},
+  ) {
     super();
   }
 }
@@ -22,8 +29,8 @@ export class GetProcedureHistoryQuery extends Query<ProcedureHistoryView> {
 export class GetProcedureHandler implements IQueryHandler<GetProcedureQuery, ProcedureView> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ code }: GetProcedureQuery): Promise<ProcedureView> {
-    const { state, revision } = await loadProcedure(this.store, code);
+  async execute({ code, filter }: GetProcedureQuery): Promise<ProcedureView> {
+    const { state, revision } = await loadProcedure(this.store, code, filter);
     if (!state) throw procedureNotFound(code);
     return toProcedureView(state, revision);
   }

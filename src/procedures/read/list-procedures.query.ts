@@ -2,13 +2,16 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { TimeFilterRequest, toTimeFilter } from '../../core/http/time-filter.request';
 import { NormalizedText, textKey } from '../../core/http/validation-rules';
+import { isFiltered, TimeFilter } from '../../core/projection/event-filter';
 import { ProjectionRunner } from '../../core/projection/projection-runner';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { Level, LEVELS, PROCEDURE_STATUSES, ProcedureStatus } from '../procedure';
-import { ProcedureListView, toProcedureView } from './procedure.views';
+import { ProcedureTimeline } from './procedure-timeline';
+import { ProcedureListView, ProcedureView, toProcedureView } from './procedure.views';
 
-export class ListProceduresRequest {
+export class ListProceduresRequest extends TimeFilterRequest {
   @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS) level?: Level;
   @ApiPropertyOptional({ enum: PROCEDURE_STATUSES }) @IsOptional() @IsIn(PROCEDURE_STATUSES) status?: ProcedureStatus;
   @ApiPropertyOptional({ description: 'Field, matched ignoring case and Unicode form' })
@@ -30,23 +33,42 @@ export class ListProceduresQuery extends Query<ProcedureListView> {
 /** Pages through the catalogue read model in code order; waits until it has caught up with the log. */
 @QueryHandler(ListProceduresQuery)
 export class ListProceduresHandler implements IQueryHandler<ListProceduresQuery, ProcedureListView> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly timeline: ProcedureTimeline,
+  ) {}
 
   async execute({ filter }: ListProceduresQuery): Promise<ProcedureListView> {
-    await this.projections.caughtUp();
     const limit = filter.limit ?? 100;
-    const rows = this.projections.readModel(procedureCatalogProjection).query({
-      where: {
-        level: filter.level,
-        status: filter.status,
-        orphaned: filter.orphaned === undefined ? undefined : filter.orphaned === 'true' ? 1 : 0,
-        field: filter.field && textKey(filter.field),
-        agency: filter.agency && textKey(filter.agency),
-      },
-      ...(filter.cursor && { after: { value: filter.cursor, id: filter.cursor } }),
-      limit: limit + 1,
-    });
-    const items = rows.slice(0, limit).map(({ document }) => toProcedureView(document, document.revision));
-    return { items, ...(rows.length > limit && { nextCursor: items.at(-1)!.code }) };
+    const wanted = {
+      level: filter.level,
+      status: filter.status,
+      orphaned: filter.orphaned === undefined ? undefined : filter.orphaned === 'true' ? 1 : 0,
+      field: filter.field && textKey(filter.field),
+      agency: filter.agency && textKey(filter.agency),
+    };
+    const time = toTimeFilter(filter);
+    const entries = isFiltered(time) ? await this.pastEntries(time, wanted, filter.cursor, limit + 1) : await this.liveEntries(wanted, filter.cursor, limit + 1);
+    const items = entries.slice(0, limit);
+    return { items, ...(entries.length > limit && { nextCursor: items.at(-1)!.code }) };
+  }
+
+  private async liveEntries(where: Record<string, string | number | undefined>, cursor: string | undefined, limit: number): Promise<ProcedureView[]> {
+    await this.projections.caughtUp();
+    const rows = this.projections.readModel(procedureCatalogProjection).query({ where, ...(cursor && { after: { value: cursor, id: cursor } }), limit });
+    return rows.map(({ document }) => toProcedureView(document, document.revision));
+  }
+
+  /** The catalogue at another point in time is folded from the audit trail, then filtered like the live one. */
+  private async pastEntries(time: TimeFilter, where: Record<string, string | number | undefined>, cursor: string | undefined, limit: number): Promise<ProcedureView[]> {
+    const indexes = procedureCatalogProjection.indexes!;
+    const catalog = await this.timeline.catalogAt(time);
+    return [...catalog.entries()]
+      .filter(([code]) => !cursor || code > cursor)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, { procedure, revision }]) => ({ ...procedure, revision }))
+      .filter((entry) => Object.entries(where).every(([index, value]) => value === undefined || indexes[index](entry) === value))
+      .slice(0, limit)
+      .map((entry) => toProcedureView(entry, entry.revision));
   }
 }

@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DecisionRef } from '../../core/event-envelope';
+import { InvalidInputError } from '../../core/errors/ledger-errors';
+import { IsIsoDate, IsKnownAt, Required } from '../../core/http/validation-rules';
+import { normalizeKnownAt } from '../../core/projection/event-filter';
+import { ProcedureTimeline } from './procedure-timeline';
+import { ProcedureView, toProcedureView } from './procedure.views';
+
+export class ProcedureChangesRequest {
+  @ApiProperty({ description: 'Compare the catalogue as of this date…', example: '2021-12-31' }) @IsIsoDate() @Required() from: string;
+  @ApiProperty({ description: '…with the catalogue as of this date', example: '2022-12-31' }) @IsIsoDate() @Required() to: string;
+  @ApiPropertyOptional({ description: 'As the ledger knew it at this moment' }) @IsOptional() @IsKnownAt() knownAt?: string;
+  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class ChangeEventView {
+  @ApiProperty() position: number;
+  @ApiProperty() type: string;
+  @ApiProperty() effectiveDate: string;
+  @ApiPropertyOptional() decision?: DecisionRef;
+}
+
+export class ProcedureChangeView {
+  @ApiProperty() code: string;
+  @ApiPropertyOptional({ type: ProcedureView, description: 'As of `from`; absent if not yet recorded' }) before?: ProcedureView;
+  @ApiPropertyOptional({ type: ProcedureView, description: 'As of `to`' }) after?: ProcedureView;
+  @ApiProperty({ type: [ChangeEventView], description: 'The events that took effect in between' }) events: ChangeEventView[];
+}
+
+export class DecisionCountView {
+  @ApiProperty() decision: string;
+  @ApiProperty() procedures: number;
+}
+
+export class ProcedureChangesView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: [DecisionCountView], description: 'How many procedures each decision changed in the period' }) byDecision: DecisionCountView[];
+  @ApiProperty({ type: [ProcedureChangeView] }) changes: ProcedureChangeView[];
+  @ApiPropertyOptional() nextCursor?: string;
+}
+
+export class ProcedureChangesQuery extends Query<ProcedureChangesView> {
+  constructor(readonly request: ProcedureChangesRequest) {
+    super();
+  }
+}
+
+/** What changed in the catalogue between two effective dates, procedure by procedure, and under which decisions. */
+@QueryHandler(ProcedureChangesQuery)
+export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQuery, ProcedureChangesView> {
+  constructor(private readonly timeline: ProcedureTimeline) {}
+
+  async execute({ request }: ProcedureChangesQuery): Promise<ProcedureChangesView> {
+    const { from, to } = request;
+    if (from > to) {
+      throw new InvalidInputError([{ field: 'from', rule: 'notAfterTo', message: `from (${from}) must not be after to (${to})`, messageVi: 'ngày bắt đầu không được sau ngày kết thúc' }]);
+    }
+    const knownAt = request.knownAt && normalizeKnownAt(request.knownAt);
+    const eventsByCode = await this.timeline.eventsByCode({ asOf: to, knownAt });
+    const before = await this.timeline.catalogAt({ asOf: from, knownAt });
+    const after = await this.timeline.catalogAt({ asOf: to, knownAt });
+
+    const changes: ProcedureChangeView[] = [];
+    const decisions = new Map<string, Set<string>>();
+    for (const code of [...eventsByCode.keys()].sort()) {
+      const events = eventsByCode.get(code)!.filter((e) => e.metadata.effectiveDate > from);
+      if (events.length === 0) continue;
+      for (const e of events) {
+        const number = e.metadata.decision?.number;
+        if (number) decisions.set(number, (decisions.get(number) ?? new Set()).add(code));
+      }
+      const was = before.get(code);
+      const is = after.get(code);
+      changes.push({
+        code,
+        ...(was && { before: toProcedureView(was.procedure, was.revision) }),
+        ...(is && { after: toProcedureView(is.procedure, is.revision) }),
+        events: events.map((e) => ({
+          position: e.position,
+          type: e.type,
+          effectiveDate: e.metadata.effectiveDate,
+          ...(e.metadata.decision && { decision: e.metadata.decision }),
+        })),
+      });
+    }
+    const limit = request.limit ?? 100;
+    const page = changes.filter((c) => !request.cursor || c.code > request.cursor);
+    return {
+      from,
+      to,
+      byDecision: [...decisions].map(([decision, codes]) => ({ decision, procedures: codes.size })).sort((a, b) => (a.decision < b.decision ? -1 : 1)),
+      changes: page.slice(0, limit),
+      ...(page.length > limit && { nextCursor: page[limit - 1].code }),
+    };
+  }
+}

@@ -1,0 +1,164 @@
+import { RecordedEvent } from '../../src/core/event-envelope';
+import { ProjectionRunner } from '../../src/core/projection/projection-runner';
+import { SqliteReadStore } from '../../src/core/projection/read-store';
+import { rebuildProjections } from '../../src/core/projection/rebuild';
+import { ALL_PROJECTIONS } from '../../projections';
+import { cut, decision, decisionRef, newItem, opening, procedure } from '../support/fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('what inspectors ask of the ledger', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await startTestApp('sqlite')));
+  afterEach(() => t.close());
+
+  describe('as of a date and as known at a moment, across a correction', () => {
+    let cutRecordedAt: string;
+
+    beforeEach(async () => {
+      await t.request('POST', '/catalogue/opening-entries', opening(['1.000046']));
+      await pause();
+      await t.request('POST', '/procedures/1.000046/cuts', cut(15, 10, { effectiveDate: '2022-07-01' }));
+      const cutEvent = (await t.request('GET', '/procedures/1.000046/history')).body.events[1];
+      cutRecordedAt = cutEvent.recordedAt;
+      await pause();
+      const correction = await t.request('POST', '/procedures/1.000046/corrections', {
+        correctsEventId: cutEvent.eventId,
+        reason: 'Quyết định 77/QĐ-UBND cắt xuống 12 ngày, không phải 10',
+        cut: { fromDays: 15, toDays: 12 },
+      }, { 'X-Actor': 'thanh-tra' });
+      expect(correction.status).toBe(201);
+    });
+
+    const days = async (query: string) => (await t.request('GET', `/procedures/1.000046${query}`)).body.announcedDays;
+
+    it('uses the correction for the current state and keeps both facts in the history', async () => {
+      expect(await days('')).toBe(12);
+      const { events } = (await t.request('GET', '/procedures/1.000046/history')).body;
+      expect(events.map((e: { type: string }) => e.type)).toEqual(['ProcedureOpened', 'ProcessingTimeCut', 'EventCorrected']);
+      expect(events[2]).toMatchObject({ actor: 'thanh-tra', effectiveDate: '2022-07-01', data: { correctsEventId: events[1].eventId, reason: expect.any(String) } });
+    });
+
+    it('answers as of an effective date, before and after the cut took effect', async () => {
+      expect(await days('?asOf=2022-06-30')).toBe(15);
+      expect(await days('?asOf=2022-12-31')).toBe(12);
+      expect((await t.request('GET', '/procedures/1.000046?asOf=2021-01-01')).status).toBe(404);
+    });
+
+    it('answers as known at a moment before the correction with what was believed then', async () => {
+      expect(await days(`?knownAt=${encodeURIComponent(cutRecordedAt)}`)).toBe(10);
+      expect(await days(`?asOf=2022-12-31&knownAt=${encodeURIComponent(cutRecordedAt)}`)).toBe(10);
+      const list = async (query: string) => (await t.request('GET', `/procedures${query}`)).body.items[0].announcedDays;
+      expect(await list(`?asOf=2022-12-31&knownAt=${encodeURIComponent(cutRecordedAt)}`)).toBe(10);
+      expect(await list('?asOf=2022-12-31')).toBe(12);
+      expect(await list('?asOf=2022-06-30')).toBe(15);
+      expect(await list('')).toBe(12);
+    });
+
+    it('refuses a correction that names an event of another procedure, or breaks the cut rule', async () => {
+      const otherId = (await t.request('GET', '/procedures/1.000046/history')).body.events[0].eventId;
+      const wrongData = await t.request('POST', '/procedures/1.000046/corrections', { correctsEventId: otherId, reason: 'x', cut: { fromDays: 15, toDays: 12 } });
+      expect(wrongData.status).toBe(422);
+      expect(wrongData.body).toMatchObject({ code: 'CORRECTION.WRONG_DATA', details: [{ field: 'procedure' }] });
+      const raise = await t.request('POST', '/procedures/1.000046/corrections', {
+        correctsEventId: (await t.request('GET', '/procedures/1.000046/history')).body.events[1].eventId,
+        reason: 'x',
+        cut: { fromDays: 15, toDays: 16 },
+      });
+      expect(raise.status).toBe(422);
+      const unknown = await t.request('POST', '/procedures/1.000046/corrections', { correctsEventId: '01890a5d-ac96-774b-bcce-b302099a8057', reason: 'x', cut: { fromDays: 15, toDays: 12 } });
+      expect(unknown.body).toMatchObject({ code: 'CORRECTION.UNKNOWN_EVENT', details: [{ field: 'correctsEventId' }] });
+    });
+
+    it('counts the corrected cut in the reductions', async () => {
+      const cuts = (await t.request('GET', '/reductions/cuts?from=2022-01-01&to=2022-12-31')).body;
+      expect(cuts.total).toMatchObject({ count: 1, beforeDays: 15, afterDays: 12, daysCut: 3, percentCut: 20 });
+    });
+  });
+
+  it('returns exactly the audit events each filter selects, page by page', async () => {
+    await t.request('POST', '/catalogue/opening-entries', opening(['1.1', '1.2', '1.3']), { 'X-Actor': 'mo-so' });
+    for (let i = 0; i < 3; i++) {
+      await t.request('POST', '/decisions', decision([{ kind: 'amended', code: `1.${i + 1}`, procedure: procedure({ announcedDays: 14 - i }) }], {
+        decision: decisionRef(`${i + 10}/QĐ-UBND`, `2022-0${i + 3}-01`),
+      }), { 'X-Actor': i % 2 ? 'so-noi-vu' : 'vp-ubnd' });
+      await t.request('POST', `/procedures/1.${i + 1}/cuts`, cut(14 - i, 9 - i, { effectiveDate: `2022-0${i + 7}-15` }), { 'X-Actor': 'vp-ubnd' });
+    }
+    const all: RecordedEvent[] = await t.store.readAll();
+    const expectFilter = async (query: string, keep: (e: RecordedEvent) => boolean) => {
+      const positions: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (await t.request('GET', `/audit?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        positions.push(...page.items.map((e: { position: number }) => e.position));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(positions).toEqual(all.filter(keep).map((e) => e.position));
+      expect(positions.length).toBeGreaterThan(0);
+    };
+    await expectFilter('actor=vp-ubnd', (e) => e.metadata.actor === 'vp-ubnd');
+    await expectFilter(`decision=${encodeURIComponent('11/QĐ-UBND')}`, (e) => e.metadata.decision?.number === '11/QĐ-UBND');
+    await expectFilter('type=ProcessingTimeCut', (e) => e.type === 'ProcessingTimeCut');
+    await expectFilter('entityType=procedure&entityId=1.2', (e) => e.streamId === 'procedure-1.2');
+    await expectFilter('entityType=decision', (e) => e.streamId.startsWith('decision-'));
+    await expectFilter('effectiveFrom=2022-04-01&effectiveTo=2022-07-31', (e) => e.metadata.effectiveDate >= '2022-04-01' && e.metadata.effectiveDate <= '2022-07-31');
+    const middle = all[6].recordedAt;
+    await expectFilter(`recordedFrom=${encodeURIComponent(middle)}`, (e) => e.recordedAt >= middle);
+    await expectFilter(`recordedTo=${encodeURIComponent(middle)}&actor=mo-so`, (e) => e.recordedAt <= middle && e.metadata.actor === 'mo-so');
+
+    const bad = await t.request('GET', '/audit?effectiveFrom=2022-13-01&recordedTo=yesterday&cursor=abc');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['cursor', 'effectiveFrom', 'recordedTo']);
+  });
+
+  it('shows what changed between two dates and by which decisions', async () => {
+    await t.request('POST', '/catalogue/opening-entries', opening(['1.1', '1.2']));
+    await t.request('POST', '/decisions', decision([{ kind: 'abolished', code: '1.1' }, newItem('2.1')], { decision: decisionRef('5/QĐ-UBND', '2022-03-01') }));
+    await t.request('POST', '/decisions', decision([{ kind: 'amended', code: '1.2', procedure: procedure({ announcedDays: 9 }) }], { decision: decisionRef('6/QĐ-UBND', '2023-02-01') }));
+
+    const diff = (await t.request('GET', '/procedures/changes?from=2021-12-31&to=2022-12-31')).body;
+    expect(diff.byDecision).toEqual([{ decision: '5/QĐ-UBND', procedures: 2 }]);
+    expect(diff.changes.map((c: { code: string }) => c.code)).toEqual(['1.1', '2.1']);
+    expect(diff.changes[0]).toMatchObject({ before: { status: 'in_force' }, after: { status: 'abolished' }, events: [{ type: 'ProcedureAbolished', effectiveDate: '2022-03-01' }] });
+    expect(diff.changes[1].before).toBeUndefined();
+    expect(diff.changes[1].after).toMatchObject({ status: 'in_force' });
+
+    const refused = await t.request('GET', '/procedures/changes?from=2023-01-01&to=2022-01-01');
+    expect(refused.status).toBe(400);
+  });
+
+  it('sums statutory against announced days of the procedures in force, by level', async () => {
+    await t.request('POST', '/catalogue/opening-entries', {
+      asOf: '2023-06-30',
+      source: 'tổng hợp minh hoạ',
+      // Eight provincial procedures of 2,500 → 1,750 days and three district ones of 2,614.5 → 1,780.5 days.
+      procedures: [
+        ...Array.from({ length: 8 }, (_, i) => ({ code: `p.${i}`, procedure: procedure({ level: 'province', statutoryDays: 2500, announcedDays: 1750 }) })),
+        ...Array.from({ length: 3 }, (_, i) => ({ code: `d.${i}`, procedure: procedure({ level: 'district', statutoryDays: 2614.5, announcedDays: 1780.5 }) })),
+      ],
+    });
+    const total = (await t.request('GET', '/reductions/in-force')).body;
+    expect(total.total).toEqual({ key: 'total', count: 11, beforeDays: 27843.5, afterDays: 19341.5, daysCut: 8502, percentCut: 30.535 });
+    const byLevel = (await t.request('GET', '/reductions/in-force?by=level')).body;
+    expect(byLevel.groups.map((g: { key: string; daysCut: number }) => [g.key, g.daysCut])).toEqual([['district', 2502], ['province', 6000]]);
+    expect((await t.request('GET', '/reductions/in-force?asOf=2023-01-01')).body.total.count).toBe(0);
+  });
+
+  it('rebuilds every read model into exactly what the live projections built', async () => {
+    await t.request('POST', '/catalogue/opening-entries', opening(['1.1', '1.2']));
+    await t.request('POST', '/procedures/1.1/cuts', cut(15, 10));
+    const cutId = (await t.request('GET', '/procedures/1.1/history')).body.events[1].eventId;
+    await t.request('POST', '/procedures/1.1/corrections', { correctsEventId: cutId, reason: 'sai số', cut: { fromDays: 15, toDays: 11 } });
+    await t.request('POST', '/decisions', decision([{ kind: 'abolished', code: '1.2' }]));
+    const runner = t.app.get(ProjectionRunner);
+    const readStore = t.app.get(SqliteReadStore);
+    await runner.caughtUp();
+    const dump = () => ALL_PROJECTIONS.map((p) => [...readStore.documents(p, readStore.status(p.name)!.generation)]);
+    const live = dump();
+
+    await rebuildProjections(t.store, readStore, ALL_PROJECTIONS);
+    expect(dump()).toEqual(live);
+    expect((await t.request('GET', '/procedures/1.1')).body.announcedDays).toBe(11);
+  });
+});
