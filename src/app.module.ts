@@ -7,7 +7,7 @@ import { openReadStore } from './config/open-read-store';
 import { EventStoreModule } from './core/event-store/event-store.module';
 import { EventStore } from './core/event-store/event-store.port';
 import { ProjectionsModule } from './core/projection/projections.module';
-import { LedgerController } from './ledger/ledger.controller';
+import { LedgerModule } from './ledger/ledger.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { AuditModule } from './audit/audit.module';
@@ -29,9 +29,9 @@ export class AppModule {
         ProjectionsModule.forRoot(ALL_PROJECTIONS, () => openReadStore(config)),
         ProceduresModule,
         AuditModule,
+        LedgerModule,
         OrganisationModule,
       ],
-      controllers: [LedgerController],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import { NewEvent, RecordedEvent } from '../event-envelope';
+import { LedgerIntegrity } from '../ledger-hash/integrity';
 
 /**
  * What a writer expects the stream to look like before its append:
@@ -57,6 +58,9 @@ export interface EventStoreStats {
 export interface EventStore {
   /** False where the backend cannot append to several streams in one transaction. */
   readonly supportsMultiStreamAppend: boolean;
+
+  /** Present where the backend keeps a hash chain over the log. */
+  readonly integrity?: LedgerIntegrity;
 
   appendToStream(append: StreamAppend): Promise<AppendResult>;
 

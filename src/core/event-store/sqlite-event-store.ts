@@ -4,6 +4,8 @@ import { RecordedEvent } from '../event-envelope';
 import { UnavailableError } from '../errors/ledger-errors';
 import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
+import { eventHash, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
+import { EventHashRecord, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
 import {
   AppendResult,
   EventStore,
@@ -25,7 +27,7 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 // Positions are SQLite rowids without AUTOINCREMENT: a new row takes max+1 inside the write lock, and a
 // rolled-back transaction leaves no hole, so positions stay gap-free. The triggers make the log append-only.
@@ -39,10 +41,15 @@ CREATE TABLE IF NOT EXISTS events (
   schema_version INTEGER NOT NULL,
   data           TEXT    NOT NULL,
   metadata       TEXT    NOT NULL,
-  recorded_at    TEXT    NOT NULL
+  recorded_at    TEXT    NOT NULL,
+  hash           TEXT    NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events(event_id);
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events(stream_id, revision);
+`;
+
+// Guards against mistakes, not against an attacker with the file: the hash chain is what detects tampering.
+const IMMUTABILITY = `
 CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
@@ -59,7 +66,20 @@ interface EventRow {
   data: string;
   metadata: string;
   recorded_at: string;
+  hash: string;
 }
+
+const toStoredText = (row: EventRow): StoredEventText => ({
+  position: row.position,
+  eventId: row.event_id,
+  streamId: row.stream_id,
+  revision: row.revision,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at,
+});
 
 const toRecorded = (row: EventRow): RecordedEvent => ({
   id: row.event_id,
@@ -79,6 +99,7 @@ const STORAGE_FAULTS = new Set(['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR'
 /** The embedded default: one file, WAL journal, durable on acknowledgement. */
 export class SqliteEventStore implements EventStore {
   readonly supportsMultiStreamAppend = true;
+  readonly integrity: LedgerIntegrity;
   private readonly db: Database.Database;
   private readonly appended$ = new Subject<void>();
   private readonly pollIntervalMs: number;
@@ -90,10 +111,11 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.integrity = new SqliteIntegrity(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.sql = {
-      head: this.db.prepare<[], { position: number; recorded_at: string }>(
-        'SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      head: this.db.prepare<[], { position: number; recorded_at: string; hash: string }>(
+        'SELECT position, recorded_at, hash FROM events ORDER BY position DESC LIMIT 1',
       ),
       revision: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -104,8 +126,8 @@ export class SqliteEventStore implements EventStore {
       ),
       all: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?'),
       insert: this.db.prepare(
-        `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       counts: this.db.prepare<[], { events: number; streams: number; last: number | null }>(
         `SELECT (SELECT COUNT(*) FROM events) AS events,
@@ -172,23 +194,26 @@ export class SqliteEventStore implements EventStore {
     appends.forEach((a, i) => checkExpectedRevision(a.streamId, a.expectedRevision, current[i]));
     const head = this.sql.head.get();
     let position = head?.position ?? 0;
+    let previousHash = head?.hash ?? GENESIS_HASH;
     const recordedAt = nextRecordedAt(head?.recorded_at);
     return appends.map((a, i) => {
       let revision = current[i];
       const events = a.events.map((event): RecordedEvent => {
         position += 1;
         revision += 1;
-        this.sql.insert.run(
+        const stored: StoredEventText = {
           position,
-          event.id,
-          a.streamId,
+          eventId: event.id,
+          streamId: a.streamId,
           revision,
-          event.type,
-          event.schemaVersion,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
           recordedAt,
-        );
+        };
+        previousHash = eventHash(previousHash, stored);
+        this.sql.insert.run(position, event.id, a.streamId, revision, event.type, event.schemaVersion, stored.data, stored.metadata, recordedAt, previousHash);
         return { ...event, streamId: a.streamId, revision, position, recordedAt };
       });
       return { streamId: a.streamId, nextExpectedRevision: revision, events, duplicate: false };
@@ -228,7 +253,54 @@ export class SqliteEventStore implements EventStore {
     if (version > SCHEMA_VERSION) {
       throw new Error(`the event store file was written by a newer ledger (schema ${version} > ${SCHEMA_VERSION})`);
     }
-    this.db.exec(SCHEMA);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.db.transaction(() => {
+      this.db.exec(SCHEMA);
+      if (version === 1) this.addHashChain();
+      this.db.exec(IMMUTABILITY);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+
+  /** Schema 1 had no hashes: chain the existing events once, in log order, before anything else is written. */
+  private addHashChain(): void {
+    this.db.exec('DROP TRIGGER IF EXISTS events_are_immutable; ALTER TABLE events ADD COLUMN hash TEXT');
+    const update = this.db.prepare('UPDATE events SET hash = ? WHERE position = ?');
+    let previous = GENESIS_HASH;
+    for (const row of this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY position').all()) {
+      previous = eventHash(previous, toStoredText(row));
+      update.run(previous, row.position);
+    }
+  }
+}
+
+/** Walks the chain from the stored bytes; SQLite keeps them exactly as they were hashed. */
+class SqliteIntegrity implements LedgerIntegrity {
+  constructor(private readonly db: Database.Database) {}
+
+  async verify(): Promise<IntegrityReport> {
+    let previousHash = GENESIS_HASH;
+    let expected = 1;
+    const rows = this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY position').iterate();
+    for (const row of rows) {
+      const bad = (problem: string): IntegrityReport => ({ ok: false, checked: expected - 1, lastPosition: expected - 1, firstBadPosition: expected, problem });
+      if (row.position !== expected) return bad(`event at position ${expected} is missing (next stored position is ${row.position})`);
+      const recomputed = eventHash(previousHash, toStoredText(row));
+      if (recomputed !== row.hash) return bad(`event at position ${expected} does not match its hash: its content, its place or an earlier event changed`);
+      previousHash = row.hash;
+      expected += 1;
+    }
+    return { ok: true, checked: expected - 1, lastPosition: expected - 1 };
+  }
+
+  async hashes(upTo?: number): Promise<string[]> {
+    return this.db
+      .prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position <= ? ORDER BY position')
+      .all(upTo ?? Number.MAX_SAFE_INTEGER)
+      .map((row) => row.hash);
+  }
+
+  async hashOf(eventId: string): Promise<EventHashRecord | undefined> {
+    const row = this.db.prepare<[string], { position: number; hash: string }>('SELECT position, hash FROM events WHERE event_id = ?').get(eventId);
+    return row && { position: row.position, eventId, hash: row.hash };
   }
 }

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { consistencyProof, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from './merkle';
+
+const hashes = (n: number) => Array.from({ length: n }, (_, i) => createHash('sha256').update(`event ${i}`).digest('hex'));
+
+describe('Merkle digests and proofs', () => {
+  it('proves every event of trees of every size up to 40, and refuses a tampered event, index or root', () => {
+    for (let size = 1; size <= 40; size++) {
+      const events = hashes(size);
+      const leaves = events.map(leafHash);
+      const root = merkleRoot(leaves);
+      for (let index = 0; index < size; index++) {
+        const proof = inclusionProof(leaves, index, size);
+        expect(verifyInclusion(events[index], index, size, proof, root)).toBe(true);
+        expect(verifyInclusion(events[(index + 1) % size], index, size, proof, root)).toBe(size === 1);
+        if (size > 1) expect(verifyInclusion(events[index], (index + 1) % size, size, proof, root)).toBe(false);
+        expect(verifyInclusion(events[index], index, size, proof, merkleRoot(leaves.slice(0, size - 1)))).toBe(false);
+      }
+    }
+  });
+
+  it('proves every older digest consistent with every newer one, and refuses a rewritten past', () => {
+    const events = hashes(33);
+    const leaves = events.map(leafHash);
+    const rewritten = [...leaves];
+    rewritten[4] = leafHash(hashes(40)[39]);
+    for (let newSize = 1; newSize <= 33; newSize++) {
+      const newRoot = merkleRoot(leaves.slice(0, newSize));
+      for (let oldSize = 1; oldSize <= newSize; oldSize++) {
+        const oldRoot = merkleRoot(leaves.slice(0, oldSize));
+        const proof = consistencyProof(leaves, oldSize, newSize);
+        expect(verifyConsistency(oldSize, newSize, oldRoot, newRoot, proof)).toBe(true);
+        if (oldSize > 4) {
+          const forgedOld = merkleRoot(rewritten.slice(0, oldSize));
+          expect(verifyConsistency(oldSize, newSize, forgedOld, newRoot, proof)).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('gives the known root of a small tree', () => {
+    // Root of the empty tree is the hash of nothing; one leaf is its own root.
+    expect(merkleRoot([])).toBe(createHash('sha256').digest('hex'));
+    expect(merkleRoot([leafHash('00'.repeat(32))])).toBe(leafHash('00'.repeat(32)).toString('hex'));
+  });
+});
