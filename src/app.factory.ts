@@ -27,6 +27,8 @@ export async function createApp(options: AppOptions & { logger?: LogLevel[] | fa
           'Errors carry `code`, `message`, `messageVi` and `details` naming each field and rule.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key, created with `ledger keys create`' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

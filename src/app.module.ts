@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ALL_PROJECTIONS } from '../projections';
 import { LedgerConfig } from './config/ledger-config';
+import { AccessModule } from './access/access.module';
 import { openEventStore } from './config/open-event-store';
+import { openKeyStore } from './config/open-key-store';
 import { openReadStore } from './config/open-read-store';
 import { EventStoreModule } from './core/event-store/event-store.module';
 import { EventStore } from './core/event-store/event-store.port';
@@ -25,6 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        AccessModule.forRoot({ openKeyStore: () => openKeyStore(config), writesPerMinute: config.writesPerMinute }),
         EventStoreModule.forRoot(openStore ?? (() => openEventStore(config))),
         ProjectionsModule.forRoot(ALL_PROJECTIONS, () => openReadStore(config)),
         ProceduresModule,

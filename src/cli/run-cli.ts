@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/ledger-config';
 import { CliError, CliIo } from './cli-io';
 import { digestCommand, proofCommand, verifyCommand, verifyProofCommand } from './ledger-proof.commands';
+import { keysCommand } from './keys.command';
 import { statsCommand } from './stats.command';
 
 /** Runs the `ledger` command line and returns its exit code; never throws. */
@@ -11,11 +12,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .addCommand(statsCommand(io))
+    .addCommand(keysCommand(io))
     .addCommand(verifyCommand(io))
     .addCommand(digestCommand(io))
     .addCommand(proofCommand(io))
     .addCommand(verifyProofCommand(io));
-  program.commands.forEach((command) => command.exitOverride());
+  const overrideExits = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(overrideExits);
+  };
+  program.commands.forEach(overrideExits);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

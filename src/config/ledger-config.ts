@@ -11,6 +11,8 @@ export interface LedgerConfig {
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Largest request body accepted, in bytes; larger ones get 413. */
   readonly bodyLimitBytes: number;
+  /** Writes one API key may send per minute; more get 429. */
+  readonly writesPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -24,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     dataDir: resolve(env.LEDGER_DATA_DIR?.trim() || './data'),
     sqliteSynchronous: oneOf(env, 'LEDGER_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    writesPerMinute: integer(env, 'LEDGER_WRITES_PER_MINUTE', 600, 1, 1_000_000),
   };
 }
 

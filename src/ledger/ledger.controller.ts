@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/c
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
+import { Public, Roles } from '../access/roles';
 import { CommandContext, EnvelopeWriter } from '../core/command-context';
 import { LedgerWriter } from '../core/ledger-writer';
 import { EVENT_STORE, EventStore, EventStoreStats } from '../core/event-store/event-store.port';
@@ -30,6 +31,7 @@ export class LedgerController {
     private readonly writer: LedgerWriter,
   ) {}
 
+  @Public()
   @Get('health')
   @ApiOperation({ summary: 'Liveness, the log head and each read model\'s checkpoint' })
   async health(): Promise<{ status: 'ok' | 'degraded'; logHead: number; projections: ProjectionHealth[] }> {
@@ -57,6 +59,7 @@ export class LedgerController {
   }
 
   @Post('ledger/digests')
+  @Roles('admin', 'inspector')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record the current digest in the ledger itself, so that later tampering shows' })
   async recordDigest(@Command() context: CommandContext): Promise<LedgerDigest & { position: number }> {

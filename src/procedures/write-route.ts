@@ -6,7 +6,6 @@ import { FastifyReply } from 'fastify';
 export const WRITE_HEADERS = () =>
   applyDecorators(
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first result' }),
-    ApiHeader({ name: 'X-Actor', required: false, description: 'Who records the command' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
   );
 
@@ -14,6 +13,9 @@ export const WRITE_HEADERS = () =>
 export const WRITE_RESPONSES = () =>
   applyDecorators(
     ApiResponse({ status: 400, description: 'Malformed or invalid input; `details` names each field and rule' }),
+    ApiResponse({ status: 401, description: 'No API key, or an unknown or revoked one' }),
+    ApiResponse({ status: 403, description: 'The key\'s role may not write' }),
+    ApiResponse({ status: 429, description: 'Too many writes from this key; see Retry-After' }),
     ApiResponse({ status: 409, description: 'Stale expectedRevision, already recorded, or Idempotency-Key reused' }),
     ApiResponse({ status: 413, description: 'Body over the size limit' }),
     ApiResponse({ status: 422, description: 'A business rule refuses the command; `details` names the field' }),

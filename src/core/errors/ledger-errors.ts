@@ -14,6 +14,8 @@ export interface ErrorDetail {
 
 export abstract class LedgerError extends Error {
   abstract readonly httpStatus: number;
+  /** Response headers the status calls for, e.g. Retry-After on 503 and 429. */
+  readonly headers: Readonly<Record<string, string>> = {};
   readonly details: readonly ErrorDetail[];
 
   constructor(
@@ -90,7 +92,24 @@ export class BusinessRuleError extends LedgerError {
 /** The backend cannot be reached right now (HTTP 503); the request may be retried. */
 export class UnavailableError extends LedgerError {
   readonly httpStatus = 503;
+  override readonly headers: Readonly<Record<string, string>>;
   constructor(message: string, readonly retryAfterSeconds = 5) {
     super('STORE.UNAVAILABLE', message, 'kho dữ liệu tạm thời không truy cập được, vui lòng thử lại sau');
+    this.headers = { 'Retry-After': String(retryAfterSeconds) };
+  }
+}
+
+/** Too many writes from one caller in the current window (HTTP 429); the request may be retried later. */
+export class RateLimitedError extends LedgerError {
+  readonly httpStatus = 429;
+  override readonly headers: Readonly<Record<string, string>>;
+  constructor(retryAfterSeconds: number) {
+    super(
+      'REQUEST.RATE_LIMITED',
+      `too many writes; retry in ${retryAfterSeconds} s`,
+      `gửi quá nhiều yêu cầu ghi; hãy thử lại sau ${retryAfterSeconds} giây`,
+      [{ field: 'Authorization', rule: 'REQUEST.RATE_LIMITED', message: 'write rate limit reached for this key' }],
+    );
+    this.headers = { 'Retry-After': String(retryAfterSeconds) };
   }
 }

@@ -1,6 +1,6 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { ErrorDetail, LedgerError, UnavailableError } from '../errors/ledger-errors';
+import { ErrorDetail, LedgerError } from '../errors/ledger-errors';
 
 export interface ErrorBody {
   readonly statusCode: number;
@@ -37,8 +37,8 @@ export function toErrorBody(exception: unknown): ErrorBody {
   return body(500, 'INTERNAL', 'internal error; see the server log', 'lỗi hệ thống; xem nhật ký máy chủ');
 }
 
-export const retryAfterSeconds = (exception: unknown): number | undefined =>
-  exception instanceof UnavailableError ? exception.retryAfterSeconds : undefined;
+/** Headers the error calls for (Retry-After, WWW-Authenticate). */
+export const errorHeaders = (exception: unknown): Readonly<Record<string, string>> => (exception instanceof LedgerError ? exception.headers : {});
 
 function body(statusCode: number, code: string, message: string, messageVi?: string, details: readonly ErrorDetail[] = []): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message, ...(messageVi && { messageVi }), details };

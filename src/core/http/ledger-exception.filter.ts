@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { retryAfterSeconds, toErrorBody } from './error-body';
+import { errorHeaders, toErrorBody } from './error-body';
 
-/** Turns any exception into the ledger's error body with its HTTP status; 503s say when to retry. */
+/** Turns any exception into the ledger's error body with its HTTP status and the headers it calls for. */
 @Catch()
 export class LedgerExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -12,7 +12,6 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 
 export function sendError(reply: FastifyReply, exception: unknown): void {
   const body = toErrorBody(exception);
-  const retryAfter = retryAfterSeconds(exception);
-  if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+  for (const [name, value] of Object.entries(errorHeaders(exception))) void reply.header(name, value);
   void reply.status(body.statusCode).send(body);
 }

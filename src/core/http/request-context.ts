@@ -24,14 +24,15 @@ function optionalHeader(request: FastifyRequest, name: string): string | undefin
 }
 
 /**
- * Who is writing and how the request ties to its events. Until API keys exist, the actor is the one the caller
- * declares in `X-Actor` (default `anonymous`); this decorator is the one place that changes when they do.
+ * Who is writing and how the request ties to its events. The actor is the name of the API key that the access guard
+ * authenticated: never anything the request body or a header claims.
  */
 export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
-  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+  const request = ctx.switchToHttp().getRequest<FastifyRequest & { apiKey?: { name: string } }>();
+  if (!request.apiKey) throw new Error('a write route was reached without an authenticated key');
   const idempotencyKey = optionalHeader(request, 'Idempotency-Key');
   return {
-    actor: optionalHeader(request, 'X-Actor') ?? 'anonymous',
+    actor: request.apiKey.name,
     correlationId: optionalHeader(request, 'X-Correlation-Id') ?? newCorrelationId(),
     ...(idempotencyKey !== undefined && { idempotencyKey }),
   };
