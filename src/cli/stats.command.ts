@@ -17,7 +17,7 @@ export function statsCommand(io: CliIo): Command {
       if (config.eventStore === 'sqlite' && !existsSync(file)) {
         throw new CliError(`no ledger at ${file}; set LEDGER_DATA_DIR or pass --data-dir`);
       }
-      const store = openEventStore(config);
+      const store = await openEventStore(config);
       try {
         const stats = await store.stats();
         if (options.json) io.out(JSON.stringify(stats));
