@@ -16,4 +16,9 @@ module.exports = {
   testRegex: '\\.(spec|e2e-spec|contract-spec|integration-spec)\\.ts$',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Lists every suite by name, so a skipped one shows the reason its name carries.
+  verbose: true,
+  // Decides once whether the EventStoreDB suites run (configured server, or Docker) or are skipped, and why.
+  globalSetup: '<rootDir>/test/support/esdb-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/esdb-global-teardown.ts',
 };

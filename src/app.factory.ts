@@ -13,6 +13,8 @@ export async function createApp(options: AppOptions & { logger?: LogLevel[] | fa
   adapter.getInstance().removeContentTypeParser(['text/plain']);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
+    // A store that cannot be opened is reported by the caller in a sentence, rather than aborting the process.
+    abortOnError: false,
   });
   app.useGlobalPipes(ledgerValidationPipe());
   app.useGlobalFilters(new LedgerExceptionFilter());

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/ledger-config';
+import { ConfigError, loadConfig, redactPassword } from './config/ledger-config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp({ config });
   await app.listen(config.port, config.host);
-  const where = config.eventStore === 'sqlite' ? `SQLite in ${config.dataDir}` : 'memory (nothing is kept)';
+  const where = {
+    sqlite: `SQLite in ${config.dataDir}`,
+    esdb: `EventStoreDB at ${redactPassword(config.eventStoreConnectionString ?? '')}`,
+    memory: 'memory (nothing is kept)',
+  }[config.eventStore];
   new Logger('Ledger').log(`listening on http://${config.host}:${config.port} (docs at /docs), events in ${where}`);
 }
 

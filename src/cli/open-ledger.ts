@@ -15,7 +15,7 @@ export async function withLedger<T>(dataDir: string | undefined, work: (store: E
   if (config.eventStore === 'sqlite' && !existsSync(file)) {
     throw new CliError(`no ledger at ${file}; set LEDGER_DATA_DIR or pass --data-dir`);
   }
-  const store = openEventStore(config);
+  const store = await openEventStore(config);
   try {
     return await work(store, config);
   } finally {

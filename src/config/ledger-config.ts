@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-export type EventStoreBackend = 'sqlite' | 'memory';
+export type EventStoreBackend = 'sqlite' | 'esdb' | 'memory';
 
 export interface LedgerConfig {
   readonly port: number;
@@ -9,6 +9,8 @@ export interface LedgerConfig {
   /** Folder holding the SQLite event store file; created on first start. */
   readonly dataDir: string;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** EventStoreDB to connect to when `eventStore` is `esdb`: `esdb://…` or `esdb+discover://…`. */
+  readonly eventStoreConnectionString?: string;
   /** Largest request body accepted, in bytes; larger ones get 413. */
   readonly bodyLimitBytes: number;
   /** Writes one API key may send per minute; more get 429. */
@@ -19,18 +21,34 @@ export class ConfigError extends Error {}
 
 /** Reads the configuration from the environment, refusing values that would fail later in a less clear way. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const eventStore = oneOf(env, 'LEDGER_EVENT_STORE', ['sqlite', 'esdb', 'memory'] as const, 'sqlite');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
-    eventStore: oneOf(env, 'LEDGER_EVENT_STORE', ['sqlite', 'memory'] as const, 'sqlite'),
+    eventStore,
     dataDir: resolve(env.LEDGER_DATA_DIR?.trim() || './data'),
     sqliteSynchronous: oneOf(env, 'LEDGER_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    ...(eventStore === 'esdb' && { eventStoreConnectionString: esdbConnectionString(env) }),
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     writesPerMinute: integer(env, 'LEDGER_WRITES_PER_MINUTE', 600, 1, 1_000_000),
   };
 }
 
 export const SQLITE_FILE_NAME = 'ledger.sqlite';
+
+function esdbConnectionString(env: NodeJS.ProcessEnv): string {
+  const raw = env.EVENTSTORE_CONNECTION_STRING?.trim();
+  if (!raw) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING is required when LEDGER_EVENT_STORE=esdb, e.g. esdb://localhost:2113?tls=false');
+  }
+  if (!/^esdb(\+discover)?:\/\//.test(raw)) {
+    throw new ConfigError(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://, got "${redactPassword(raw)}"`);
+  }
+  return raw;
+}
+
+/** Connection strings may carry `user:password@`; messages and logs show the user only. */
+export const redactPassword = (connectionString: string): string => connectionString.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();

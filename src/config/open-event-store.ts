@@ -1,15 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EsdbEventStore } from '../core/event-store/esdb-event-store';
 import { EventStore } from '../core/event-store/event-store.port';
 import { MemoryEventStore } from '../core/event-store/memory-event-store';
 import { SqliteEventStore } from '../core/event-store/sqlite-event-store';
-import { ConfigError, LedgerConfig, SQLITE_FILE_NAME } from './ledger-config';
+import { ConfigError, LedgerConfig, redactPassword, SQLITE_FILE_NAME } from './ledger-config';
+
+/** How long start-up waits for EventStoreDB before giving up with a message, rather than hanging. */
+export const EVENTSTORE_OPEN_TIMEOUT_MS = 5000;
 
 /** Opens the backend the configuration names; the SQLite file and its folder are created on first use. */
-export function openEventStore(config: LedgerConfig): EventStore {
+export async function openEventStore(config: LedgerConfig): Promise<EventStore> {
   switch (config.eventStore) {
     case 'memory':
       return new MemoryEventStore();
+    case 'esdb':
+      return openEventStoreDb(config.eventStoreConnectionString!);
     case 'sqlite': {
       try {
         mkdirSync(config.dataDir, { recursive: true });
@@ -18,5 +24,17 @@ export function openEventStore(config: LedgerConfig): EventStore {
       }
       return new SqliteEventStore({ file: join(config.dataDir, SQLITE_FILE_NAME), synchronous: config.sqliteSynchronous });
     }
+  }
+}
+
+async function openEventStoreDb(connectionString: string): Promise<EventStore> {
+  const where = redactPassword(connectionString);
+  try {
+    return await EsdbEventStore.open({ connectionString, openTimeoutMs: EVENTSTORE_OPEN_TIMEOUT_MS });
+  } catch (error) {
+    throw new ConfigError(
+      `EventStoreDB at ${where} cannot be used: ${(error as Error).message}. ` +
+        'Is the server running (`docker compose up eventstore`)? Check EVENTSTORE_CONNECTION_STRING.',
+    );
   }
 }

@@ -48,7 +48,7 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   readonly streamId: string;
   /** 0-based position of the event inside its stream. */
   readonly revision: number;
-  /** 1-based, gap-free position in the global log. */
+  /** Position in the global log, in acknowledgement order; 1-based and gap-free where the store says so. */
   readonly position: number;
   /** ISO timestamp at which the store accepted the event ("as known at" axis); never decreases along the log. */
   readonly recordedAt: string;

@@ -20,4 +20,12 @@ export class EventIds {
   }
 }
 
+/**
+ * The id of the `index`th event a stored event causes (a decision's items, applied after it): re-running whatever
+ * writes them yields the same ids, so the store keeps each once. The stream is part of the name so that an id reused
+ * in another stream, which some backends accept, still causes distinct events.
+ */
+export const causedEventId = (cause: { readonly streamId: string; readonly id: string }, index: number | string): string =>
+  uuidv5(`${cause.streamId}/${cause.id}#${index}`, LEDGER_ID_NAMESPACE);
+
 export const newCorrelationId = (): string => uuidv7();

@@ -6,7 +6,9 @@ import { EventRecorded } from './event-recorded';
 import { AppendResult, EVENT_STORE, EventStore, StreamAppend } from './event-store/event-store.port';
 
 /**
- * The one way command handlers write: append atomically, then, and only then, publish to the EventBus.
+ * The one way command handlers write: append, then, and only then, publish to the EventBus.
+ * Several streams go in one transaction where the store has them; elsewhere they go stream by stream, in order, and
+ * a failure keeps the streams written before it (handlers make such writes resumable with the idempotency key).
  * A replayed append publishes nothing, since its events were published the first time.
  */
 @Injectable()
@@ -17,18 +19,24 @@ export class LedgerWriter {
   ) {}
 
   async append(appends: readonly StreamAppend[], context: CommandContext): Promise<AppendResult[]> {
-    let results: AppendResult[];
+    const results: AppendResult[] = [];
     try {
-      results = appends.length === 1 ? [await this.store.appendToStream(appends[0])] : await this.store.appendToStreams(appends);
+      if (appends.length > 1 && this.store.supportsMultiStreamAppend) results.push(...(await this.store.appendToStreams(appends)));
+      else for (const append of appends) results.push(await this.store.appendToStream(append));
     } catch (error) {
       if (error instanceof IdempotencyConflictError && context.idempotencyKey !== undefined) {
         throw idempotencyKeyReused(context.idempotencyKey);
       }
       throw error;
+    } finally {
+      this.publish(results);
     }
+    return results;
+  }
+
+  private publish(results: readonly AppendResult[]): void {
     const fresh = results.filter((r) => !r.duplicate).flatMap((r) => r.events);
     fresh.sort((a, b) => a.position - b.position);
     this.eventBus.publishAll(fresh.map((event) => new EventRecorded(event)));
-    return results;
   }
 }

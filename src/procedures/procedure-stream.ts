@@ -32,6 +32,17 @@ export async function loadProcedure(store: EventStore, code: string, filter: Tim
 export const foldCorrected = (events: readonly RecordedEvent[]): ProcedureState =>
   foldProcedure(applyCorrections(events) as unknown as ProcedureFact[]);
 
+/** The procedure as it was before `event` was appended: a retry decides again as its first attempt did. */
+export function loadedBefore(loaded: LoadedProcedure, event: RecordedEvent): LoadedProcedure {
+  const events = loaded.events.filter((e) => e.revision < event.revision);
+  return {
+    streamId: loaded.streamId,
+    events,
+    state: foldCorrected(events),
+    revision: events.at(-1)?.revision ?? NO_STREAM_REVISION,
+  };
+}
+
 /** The caller's expected revision, if given, must be the one just read; the append then guards against races. */
 export function expectRevision(loaded: LoadedProcedure, expected: number | undefined): ExpectedRevision {
   if (expected !== undefined && expected !== loaded.revision) {

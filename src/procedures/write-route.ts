@@ -19,6 +19,7 @@ export const WRITE_RESPONSES = () =>
     ApiResponse({ status: 409, description: 'Stale expectedRevision, already recorded, or Idempotency-Key reused' }),
     ApiResponse({ status: 413, description: 'Body over the size limit' }),
     ApiResponse({ status: 422, description: 'A business rule refuses the command; `details` names the field' }),
+    ApiResponse({ status: 503, description: 'The event store cannot be reached; retry after `Retry-After` seconds, with the same Idempotency-Key' }),
   );
 
 /** A replayed result is the first one, unchanged; the header tells the client nothing new was written. */

@@ -1,39 +1,59 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { ConcurrencyError, IdempotencyConflictError } from '../../src/core/errors/ledger-errors';
+import { ConcurrencyError, IdempotencyConflictError, UnavailableError } from '../../src/core/errors/ledger-errors';
+import { EsdbEventStore } from '../../src/core/event-store/esdb-event-store';
 import { EventStore } from '../../src/core/event-store/event-store.port';
 import { MemoryEventStore } from '../../src/core/event-store/memory-event-store';
 import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store';
+import { describeEventStoreDb, openTestEventStoreDb, testEventStoreDb } from '../support/esdb';
 import { anEvent } from '../support/event-factory';
+import { TcpProxy } from '../support/tcp-proxy';
 
 /**
  * One contract, every adapter: whatever backend the ledger runs on, these are the guarantees it relies on.
+ * Where backends differ, they say so through their capability flags, and the contract checks what each one declares.
  */
 interface Adapter {
-  readonly name: string;
+  /** What the adapter must declare: part of the contract, not read from the store under test. */
+  readonly declares: Pick<EventStore, 'supportsMultiStreamAppend' | 'positionsAreGapFree' | 'eventIdsUniqueAcrossStreams'>;
   open(): Promise<EventStore>;
   cleanUp(): Promise<void>;
 }
 
-const memory = (): Adapter => ({ name: 'memory', open: async () => new MemoryEventStore(), cleanUp: async () => undefined });
+const EMBEDDED = { supportsMultiStreamAppend: true, positionsAreGapFree: true, eventIdsUniqueAcrossStreams: true };
+
+const memory = (): Adapter => ({ declares: EMBEDDED, open: async () => new MemoryEventStore(), cleanUp: async () => undefined });
+
+const memoryNonAtomic = (): Adapter => ({
+  declares: { ...EMBEDDED, supportsMultiStreamAppend: false },
+  open: async () => new MemoryEventStore({ multiStreamAppend: false }),
+  cleanUp: async () => undefined,
+});
 
 const sqlite = (): Adapter => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-contract-'));
   return {
-    name: 'sqlite',
+    declares: EMBEDDED,
     open: async () => new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 50 }),
     cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
   };
 };
 
-describe.each([
-  ['memory', memory],
-  ['sqlite', sqlite],
-])('EventStore contract on %s', (_name, makeAdapter) => {
+/** Each test gets a namespace of its own on the shared server, so it starts from an empty log. */
+const eventStoreDb = (): Adapter => ({
+  declares: { supportsMultiStreamAppend: false, positionsAreGapFree: false, eventIdsUniqueAcrossStreams: false },
+  open: () => openTestEventStoreDb(),
+  cleanUp: async () => undefined,
+});
+
+const contract = (makeAdapter: () => Adapter) => () => {
   let adapter: Adapter;
   let store: EventStore;
+  const positionsOf = (events: ReadonlyArray<{ position: number }>) => events.map((e) => e.position);
+  const increasing = (positions: readonly number[]) => positions.every((p, i) => i === 0 || p > positions[i - 1]);
 
   beforeEach(async () => {
     adapter = makeAdapter();
@@ -41,16 +61,27 @@ describe.each([
   });
 
   afterEach(async () => {
-    await store.close();
+    await store?.close();
     await adapter.cleanUp();
   });
 
+  it('declares what it can do', () => {
+    expect({
+      supportsMultiStreamAppend: store.supportsMultiStreamAppend,
+      positionsAreGapFree: store.positionsAreGapFree,
+      eventIdsUniqueAcrossStreams: store.eventIdsUniqueAcrossStreams,
+    }).toEqual(adapter.declares);
+  });
+
   describe('append with an expected revision', () => {
-    it('creates a stream with no_stream and numbers revisions from 0 and positions from 1', async () => {
+    it('creates a stream with no_stream and numbers revisions from 0, positions in order (from 1, gap-free, where declared)', async () => {
       const result = await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: [anEvent(1), anEvent(2)] });
       expect(result.nextExpectedRevision).toBe(1);
       expect(result.duplicate).toBe(false);
-      expect(result.events.map((e) => [e.revision, e.position])).toEqual([[0, 1], [1, 2]]);
+      expect(result.events.map((e) => e.revision)).toEqual([0, 1]);
+      expect(increasing(positionsOf(result.events))).toBe(true);
+      expect(result.events.every((e) => Number.isSafeInteger(e.position) && e.position > 0)).toBe(true);
+      if (store.positionsAreGapFree) expect(positionsOf(result.events)).toEqual([1, 2]);
     });
 
     it('refuses no_stream when the stream exists, and writes nothing', async () => {
@@ -71,7 +102,10 @@ describe.each([
 
     it('refuses stream_exists on a missing stream and a number on a missing stream', async () => {
       await expect(store.appendToStream({ streamId: 'missing', expectedRevision: 'stream_exists', events: [anEvent(1)] })).rejects.toBeInstanceOf(ConcurrencyError);
-      await expect(store.appendToStream({ streamId: 'missing', expectedRevision: 0, events: [anEvent(1)] })).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.appendToStream({ streamId: 'missing', expectedRevision: 0, events: [anEvent(1)] })).rejects.toMatchObject({
+        httpStatus: 409,
+        actual: 'no_stream',
+      });
       expect((await store.stats()).eventCount).toBe(0);
     });
 
@@ -92,17 +126,25 @@ describe.each([
     });
   });
 
-  describe('atomic multi-stream append', () => {
-    it('stores events of several streams with consecutive positions', async () => {
-      const results = await store.appendToStreams([
-        { streamId: 'a', expectedRevision: 'no_stream', events: [anEvent('a0'), anEvent('a1')] },
-        { streamId: 'b', expectedRevision: 'no_stream', events: [anEvent('b0')] },
-      ]);
-      expect(results.flatMap((r) => r.events.map((e) => e.position))).toEqual([1, 2, 3]);
+  describe('multi-stream append', () => {
+    const twoStreams = () => [
+      { streamId: 'a', expectedRevision: 'no_stream' as const, events: [anEvent('a0'), anEvent('a1')] },
+      { streamId: 'b', expectedRevision: 'no_stream' as const, events: [anEvent('b0')] },
+    ];
+
+    it('stores events of several streams in one transaction, with consecutive positions, where declared', async () => {
+      if (!store.supportsMultiStreamAppend) {
+        await expect(store.appendToStreams(twoStreams())).rejects.toThrow(/multi-stream/);
+        expect((await store.stats()).eventCount).toBe(0);
+        return;
+      }
+      const results = await store.appendToStreams(twoStreams());
+      expect(results.flatMap((r) => positionsOf(r.events))).toEqual([1, 2, 3]);
       expect(results.map((r) => r.nextExpectedRevision)).toEqual([1, 0]);
     });
 
     it('writes nothing in any stream when one expected revision is wrong', async () => {
+      if (!store.supportsMultiStreamAppend) return;
       await store.appendToStream({ streamId: 'b', expectedRevision: 'no_stream', events: [anEvent('b0')] });
       await expect(
         store.appendToStreams([
@@ -113,6 +155,15 @@ describe.each([
       expect(await store.readStream('a')).toEqual([]);
       expect((await store.stats()).eventCount).toBe(1);
     });
+
+    it('treats a retried multi-stream append as one duplicate', async () => {
+      if (!store.supportsMultiStreamAppend) return;
+      const appends = twoStreams();
+      await store.appendToStreams(appends);
+      const retry = await store.appendToStreams(appends);
+      expect(retry.every((r) => r.duplicate)).toBe(true);
+      expect((await store.stats()).eventCount).toBe(3);
+    });
   });
 
   describe('event ids are idempotency keys', () => {
@@ -122,19 +173,16 @@ describe.each([
       await store.appendToStream({ streamId: 's-1', expectedRevision: 1, events: [anEvent(3)] });
       const retry = await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events });
       expect(retry.duplicate).toBe(true);
-      expect(retry.events.map((e) => e.position)).toEqual(first.events.map((e) => e.position));
+      expect(positionsOf(retry.events)).toEqual(positionsOf(first.events));
       expect(retry.nextExpectedRevision).toBe(2);
       expect((await store.stats()).eventCount).toBe(3);
     });
 
-    it('treats a retried multi-stream append as one duplicate', async () => {
-      const appends = [
-        { streamId: 'a', expectedRevision: 'no_stream' as const, events: [anEvent('a0')] },
-        { streamId: 'b', expectedRevision: 'no_stream' as const, events: [anEvent('b0')] },
-      ];
-      await store.appendToStreams(appends);
-      const retry = await store.appendToStreams(appends);
-      expect(retry.every((r) => r.duplicate)).toBe(true);
+    it('re-appending stored ids with the very same expected revision is a duplicate too', async () => {
+      const events = [anEvent(1), anEvent(2)];
+      const first = await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events });
+      const retry = await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events });
+      expect(retry).toEqual({ ...first, duplicate: true });
       expect((await store.stats()).eventCount).toBe(2);
     });
 
@@ -147,12 +195,12 @@ describe.each([
       expect((await store.stats()).eventCount).toBe(1);
     });
 
-    it('refuses an id already used in another stream', async () => {
+    it('refuses an id already used in another stream, where ids are declared unique across streams', async () => {
       const event = anEvent(1);
       await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: [event] });
-      await expect(store.appendToStream({ streamId: 's-2', expectedRevision: 'any', events: [event] })).rejects.toBeInstanceOf(
-        IdempotencyConflictError,
-      );
+      const elsewhere = store.appendToStream({ streamId: 's-2', expectedRevision: 'any', events: [event] });
+      if (store.eventIdsUniqueAcrossStreams) await expect(elsewhere).rejects.toBeInstanceOf(IdempotencyConflictError);
+      else expect((await elsewhere).duplicate).toBe(false);
     });
 
     it('refuses the same id twice inside one append', async () => {
@@ -177,12 +225,15 @@ describe.each([
       expect(await store.readStream('nope')).toEqual([]);
     });
 
-    it('reads the global log in gap-free position order from a position', async () => {
+    it('reads the global log in position order, from an event\'s position, or after it with position + 1', async () => {
       const all = await store.readAll();
-      expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
       expect(all.map((e) => e.streamId)).toEqual(['a', 'a', 'a', 'b', 'a']);
-      expect((await store.readAll({ fromPosition: 4, maxCount: 1 })).map((e) => e.data)).toEqual([{ marker: 'b0' }]);
-      expect(await store.readAll({ fromPosition: 99 })).toEqual([]);
+      expect(increasing(positionsOf(all))).toBe(true);
+      if (store.positionsAreGapFree) expect(positionsOf(all)).toEqual([1, 2, 3, 4, 5]);
+      expect((await store.readAll({ fromPosition: all[3].position, maxCount: 1 })).map((e) => e.data)).toEqual([{ marker: 'b0' }]);
+      expect((await store.readAll({ fromPosition: all[2].position + 1, maxCount: 2 })).map((e) => e.data)).toEqual([{ marker: 'b0' }, { marker: 'a3' }]);
+      expect(await store.readAll({ fromPosition: all[4].position + 1 })).toEqual([]);
+      expect(await store.headPosition()).toBe(all[4].position);
     });
 
     it('never lets recorded time go backwards along the log', async () => {
@@ -192,7 +243,9 @@ describe.each([
     });
 
     it('reports counts and the last position', async () => {
-      expect(await store.stats()).toEqual({ eventCount: 5, streamCount: 2, lastPosition: 5 });
+      const last = (await store.readAll()).at(-1)!.position;
+      expect(await store.stats()).toEqual({ eventCount: 5, streamCount: 2, lastPosition: last });
+      if (store.positionsAreGapFree) expect(last).toBe(5);
     });
   });
 
@@ -210,15 +263,74 @@ describe.each([
     });
     await store.appendToStream({ streamId: 'procedure-1.000046', expectedRevision: 'no_stream', events: [event] });
     const [read] = await store.readStream('procedure-1.000046');
-    expect(read).toMatchObject({ id: event.id, type: event.type, schemaVersion: 1, data: event.data, metadata: event.metadata });
+    expect(read).toMatchObject({ id: event.id, type: event.type, schemaVersion: 1, data: event.data });
+    expect(read.metadata).toEqual(event.metadata);
   });
 
   it('subscribes from a position: stored events first, then new ones as they are appended', async () => {
-    await store.appendToStream({ streamId: 'a', expectedRevision: 'no_stream', events: [anEvent(1), anEvent(2), anEvent(3)] });
-    const received = firstValueFrom(store.subscribeToAll({ fromPosition: 2 }).pipe(take(4), toArray()));
+    const stored = await store.appendToStream({ streamId: 'a', expectedRevision: 'no_stream', events: [anEvent(1), anEvent(2), anEvent(3)] });
+    const received = firstValueFrom(store.subscribeToAll({ fromPosition: stored.events[1].position }).pipe(take(4), toArray()));
     await store.appendToStream({ streamId: 'b', expectedRevision: 'no_stream', events: [anEvent(4)] });
     await store.appendToStream({ streamId: 'b', expectedRevision: 0, events: [anEvent(5)] });
-    expect((await received).map((e) => e.position)).toEqual([2, 3, 4, 5]);
+    expect((await received).map((e) => e.data)).toEqual([2, 3, 4, 5].map((marker) => ({ marker })));
+  });
+
+  it('subscribes after an event with its position + 1, and from the start by default', async () => {
+    const stored = await store.appendToStream({ streamId: 'a', expectedRevision: 'no_stream', events: [anEvent(1), anEvent(2)] });
+    const after = firstValueFrom(store.subscribeToAll({ fromPosition: stored.events[0].position + 1 }).pipe(take(1)));
+    const fromStart = firstValueFrom(store.subscribeToAll().pipe(take(2), toArray()));
+    expect((await after).data).toEqual({ marker: 2 });
+    expect((await fromStart).map((e) => e.data)).toEqual([{ marker: 1 }, { marker: 2 }]);
+  });
+};
+
+describe('EventStore contract on memory', contract(memory));
+describe('EventStore contract on memory:non-atomic', contract(memoryNonAtomic));
+describe('EventStore contract on sqlite', contract(sqlite));
+describeEventStoreDb('EventStore contract on esdb', contract(eventStoreDb));
+
+describeEventStoreDb('EventStoreDB through an outage', () => {
+  let proxy: TcpProxy;
+  let direct: EsdbEventStore;
+  let viaProxy: EsdbEventStore;
+
+  beforeEach(async () => {
+    const server = testEventStoreDb();
+    proxy = await TcpProxy.start(server);
+    const namespace = `outage${randomUUID().slice(0, 8)}.`;
+    direct = await openTestEventStoreDb({ namespace });
+    viaProxy = await openTestEventStoreDb({ connectionString: server.via(proxy.address), namespace, timeoutMs: 1000 });
+  });
+
+  afterEach(async () => {
+    await proxy?.stop();
+    await Promise.all([viaProxy?.close(), direct?.close()]);
+  });
+
+  it('answers UnavailableError while the server is away, and serves again when it is back', async () => {
+    await proxy.cut();
+    await expect(viaProxy.readStream('s-1')).rejects.toBeInstanceOf(UnavailableError);
+    await expect(viaProxy.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent(1)] })).rejects.toBeInstanceOf(UnavailableError);
+    await proxy.restore();
+    await expect(viaProxy.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent(2)] })).resolves.toMatchObject({ duplicate: false });
+  });
+
+  it('resubscribes after the server comes back, from the last event delivered: nothing missed, nothing twice', async () => {
+    await direct.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: [anEvent(1), anEvent(2)] });
+    const received: unknown[] = [];
+    const done = new Promise<void>((resolve, reject) =>
+      viaProxy.subscribeToAll().subscribe({
+        next: (event) => (received.push(event.data), received.length === 4 && resolve()),
+        error: reject,
+      }),
+    );
+    while (received.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    await proxy.cut();
+    await direct.appendToStream({ streamId: 's-1', expectedRevision: 1, events: [anEvent(3)] });
+    await proxy.restore();
+    await direct.appendToStream({ streamId: 's-1', expectedRevision: 2, events: [anEvent(4)] });
+    await done;
+    expect(received).toEqual([1, 2, 3, 4].map((marker) => ({ marker })));
   });
 });
 

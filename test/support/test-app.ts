@@ -7,6 +7,8 @@ import { Role } from '../../src/access/roles';
 import { createApp } from '../../src/app.factory';
 import { EventStoreBackend, loadConfig, LedgerConfig } from '../../src/config/ledger-config';
 import { EVENT_STORE, EventStore } from '../../src/core/event-store/event-store.port';
+import { MemoryEventStore } from '../../src/core/event-store/memory-event-store';
+import { openTestEventStoreDb } from './esdb';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -26,14 +28,34 @@ export interface TestResponse {
   readonly body: any;
 }
 
-/** Starts the whole service on a throw-away store: memory, or SQLite in a temporary folder (or the given one). */
+/**
+ * The backends the service runs on in tests: the configured ones, and memory behaving like a backend without
+ * multi-stream transactions, so the code paths for EventStoreDB run without a server.
+ */
+export type TestBackend = EventStoreBackend | 'memory:non-atomic';
+
+/**
+ * Starts the whole service on a throw-away store: memory, SQLite in a temporary folder (or the given one), or a
+ * namespace of its own on the test EventStoreDB. `openStore` hands in a store of the test's making instead.
+ */
 export async function startTestApp(
-  backend: EventStoreBackend = 'memory',
+  backend: TestBackend = 'memory',
   env: Record<string, string> = {},
+  openStore?: () => EventStore | Promise<EventStore>,
 ): Promise<TestApp> {
   const ownDir = env.LEDGER_DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const config = loadConfig({ LEDGER_EVENT_STORE: backend, LEDGER_DATA_DIR: ownDir, ...env });
-  const app = await createApp({ config, logger: false });
+  const configured = backend === 'memory:non-atomic' ? 'memory' : backend;
+  const config = loadConfig({
+    LEDGER_EVENT_STORE: configured,
+    LEDGER_DATA_DIR: ownDir,
+    ...(backend === 'esdb' && { EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING }),
+    ...env,
+  });
+  const defaults: Partial<Record<TestBackend, () => EventStore | Promise<EventStore>>> = {
+    'memory:non-atomic': () => new MemoryEventStore({ multiStreamAppend: false }),
+    esdb: () => openTestEventStoreDb(),
+  };
+  const app = await createApp({ config, logger: false, openStore: openStore ?? defaults[backend] });
   const store = app.get<EventStore>(EVENT_STORE);
   const keys = app.get(ApiKeyStore);
   const issued = new Map<string, string>();

@@ -33,7 +33,10 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** First global position to return (inclusive); positions start at 1. */
+  /**
+   * First global position to return (inclusive); positions start at 1. To read on after an event, pass its
+   * position + 1. Where positions are not gap-free, other numbers than those two are not meaningful.
+   */
   readonly fromPosition?: number;
   readonly maxCount?: number;
 }
@@ -46,18 +49,34 @@ export interface EventStoreStats {
 }
 
 /**
- * The ledger's only way to store and read facts. Adapters: SQLite (embedded default), in-memory (tests).
+ * The ledger's only way to store and read facts. Adapters: SQLite (embedded default), EventStoreDB (production
+ * cluster), in-memory (tests).
  *
  * Guarantees every adapter must keep (the contract suite in test/contract checks them):
- * - appends are atomic per call: all events of an `appendToStreams` call are stored or none is;
- * - event ids are idempotency keys: re-appending ids already stored writes nothing and reports the originals;
- *   a batch mixing stored and new ids is refused with an `IdempotencyConflictError`;
+ * - appends are atomic per call: all events of an append call are stored or none is;
+ * - event ids are idempotency keys: re-appending ids already stored in a stream writes nothing and reports the
+ *   originals; a batch mixing stored and new ids is refused with an `IdempotencyConflictError`;
  * - a wrong expected revision is refused with a `ConcurrencyError` and writes nothing;
- * - global positions start at 1, are gap-free and follow the order of acknowledgement.
+ * - global positions follow the order of acknowledgement and are safe integers;
+ * - a backend that cannot be reached is reported with an `UnavailableError` (HTTP 503), never a raw error.
+ *
+ * What differs between backends is stated by the capability flags below, never guessed from the adapter's class.
  */
 export interface EventStore {
-  /** False where the backend cannot append to several streams in one transaction. */
+  /** False where the backend cannot append to several streams in one transaction (EventStoreDB). */
   readonly supportsMultiStreamAppend: boolean;
+
+  /**
+   * True where global positions are 1, 2, 3… with no gaps (SQLite, memory). Where false (EventStoreDB) positions
+   * only order events: there may be gaps, and `lastPosition` is not a count.
+   */
+  readonly positionsAreGapFree: boolean;
+
+  /**
+   * True where an event id stored in one stream is refused in any other (SQLite, memory). Where false
+   * (EventStoreDB) ids are idempotency keys within their stream only.
+   */
+  readonly eventIdsUniqueAcrossStreams: boolean;
 
   /** Present where the backend keeps a hash chain over the log. */
   readonly integrity?: LedgerIntegrity;
@@ -73,7 +92,10 @@ export interface EventStore {
   /** A page of the global log in position order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
-  /** Every event from a position on: first the stored ones, then each new one as it is appended. */
+  /**
+   * Every event from a position on (as in `ReadAllOptions.fromPosition`): first the stored ones, then each new one
+   * as it is appended. A subscription survives a backend restart: it resumes after the last event it delivered.
+   */
   subscribeToAll(options?: { readonly fromPosition?: number }): Observable<RecordedEvent>;
 
   /** Global position of the last stored event, 0 for an empty log; cheap enough to ask on every query. */

@@ -11,46 +11,38 @@ import {
   StreamAppend,
 } from './event-store.port';
 
+export interface MemoryEventStoreOptions {
+  /**
+   * False makes the store behave like a backend without multi-stream transactions (EventStoreDB), so the code
+   * paths written for such backends run in tests without a server. Default true.
+   */
+  readonly multiStreamAppend?: boolean;
+}
+
 /** Keeps the log in memory: for tests and throw-away runs. Same guarantees as the durable adapters. */
 export class MemoryEventStore implements EventStore {
-  readonly supportsMultiStreamAppend = true;
+  readonly supportsMultiStreamAppend: boolean;
+  readonly positionsAreGapFree = true;
+  readonly eventIdsUniqueAcrossStreams = true;
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly appended$ = new Subject<void>();
 
+  constructor(options: MemoryEventStoreOptions = {}) {
+    this.supportsMultiStreamAppend = options.multiStreamAppend ?? true;
+  }
+
   async appendToStream(append: StreamAppend): Promise<AppendResult> {
-    const [result] = await this.appendToStreams([append]);
+    const [result] = this.write([append]);
     return result;
   }
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    assertWellFormed(appends);
-    const replay = findReplay(appends, (id) => this.byId.get(id), (s) => this.revisionOf(s));
-    if (replay) return replay;
-    // Check every stream before touching any, so a refused append leaves nothing behind.
-    for (const a of appends) checkExpectedRevision(a.streamId, a.expectedRevision, this.revisionOf(a.streamId));
-
-    const results = appends.map((a) => {
-      const stream = this.streams.get(a.streamId) ?? [];
-      const recorded = a.events.map((event) => {
-        const stored: RecordedEvent = {
-          ...event,
-          streamId: a.streamId,
-          revision: stream.length,
-          position: this.log.length + 1,
-          recordedAt: nextRecordedAt(this.log.at(-1)?.recordedAt),
-        };
-        stream.push(stored);
-        this.log.push(stored);
-        this.byId.set(stored.id, stored);
-        return stored;
-      });
-      if (stream.length > 0) this.streams.set(a.streamId, stream);
-      return { streamId: a.streamId, nextExpectedRevision: stream.length - 1, events: recorded, duplicate: false };
-    });
-    this.appended$.next();
-    return results;
+    if (!this.supportsMultiStreamAppend) {
+      throw new Error('this store has no multi-stream transactions (multiStreamAppend: false); append stream by stream');
+    }
+    return this.write(appends);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -85,6 +77,35 @@ export class MemoryEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.appended$.complete();
+  }
+
+  private write(appends: readonly StreamAppend[]): AppendResult[] {
+    assertWellFormed(appends);
+    const replay = findReplay(appends, (id) => this.byId.get(id), (s) => this.revisionOf(s));
+    if (replay) return replay;
+    // Check every stream before touching any, so a refused append leaves nothing behind.
+    for (const a of appends) checkExpectedRevision(a.streamId, a.expectedRevision, this.revisionOf(a.streamId));
+
+    const results = appends.map((a) => {
+      const stream = this.streams.get(a.streamId) ?? [];
+      const recorded = a.events.map((event) => {
+        const stored: RecordedEvent = {
+          ...event,
+          streamId: a.streamId,
+          revision: stream.length,
+          position: this.log.length + 1,
+          recordedAt: nextRecordedAt(this.log.at(-1)?.recordedAt),
+        };
+        stream.push(stored);
+        this.log.push(stored);
+        this.byId.set(stored.id, stored);
+        return stored;
+      });
+      if (stream.length > 0) this.streams.set(a.streamId, stream);
+      return { streamId: a.streamId, nextExpectedRevision: stream.length - 1, events: recorded, duplicate: false };
+    });
+    this.appended$.next();
+    return results;
   }
 
   private revisionOf(streamId: string): number {

@@ -99,6 +99,8 @@ const STORAGE_FAULTS = new Set(['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR'
 /** The embedded default: one file, WAL journal, durable on acknowledgement. */
 export class SqliteEventStore implements EventStore {
   readonly supportsMultiStreamAppend = true;
+  readonly positionsAreGapFree = true;
+  readonly eventIdsUniqueAcrossStreams = true;
   readonly integrity: LedgerIntegrity;
   private readonly db: Database.Database;
   private readonly appended$ = new Subject<void>();

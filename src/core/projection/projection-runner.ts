@@ -50,16 +50,25 @@ export class ProjectionRunner {
     return healthy.length ? Math.min(...healthy.map((t) => t.position)) : 0;
   }
 
+  /** Starts folding in the background; a store out of reach delays the folding, not the start. */
   async start(): Promise<void> {
     this.readStore.dropOrphans();
     this.loadTargets();
     this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Wake-ups on new events, from the store's subscription, once the store has been reached. */
+  private async listen(): Promise<void> {
+    if (this.wakeUps) return;
     const head = await this.store.headPosition();
     this.wakeUps = this.store.subscribeToAll({ fromPosition: head + 1 }).subscribe({
       next: () => this.wake(),
-      error: (error: Error) => this.logger.error(`lost the event store subscription: ${error.message}`),
+      error: (error: Error) => {
+        this.logger.error(`lost the event store subscription: ${error.message}`);
+        this.wakeUps = undefined;
+      },
     });
-    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
@@ -107,6 +116,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        await this.listen();
         if (this.targets.some((t) => this.readStore.status(t.projection.name)?.generation !== t.generation)) {
           throw new GenerationReplacedError('a rebuild replaced a live read model');
         }

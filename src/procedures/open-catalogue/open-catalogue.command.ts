@@ -4,7 +4,7 @@ import { CommandContext, EnvelopeWriter } from '../../core/command-context';
 import { EVENT_STORE, EventStore } from '../../core/event-store/event-store.port';
 import { LedgerWriter } from '../../core/ledger-writer';
 import { toAttributes } from '../dto/procedure-attributes.dto';
-import { expectRevision, loadProcedure, schemaVersionOf } from '../procedure-stream';
+import { expectRevision, loadedBefore, loadProcedure, schemaVersionOf } from '../procedure-stream';
 import { decideOpening } from './opening.decider';
 import { OpenCatalogueRequest } from './open-catalogue.request.dto';
 
@@ -25,7 +25,10 @@ export class OpenCatalogueCommand extends Command<OpeningResult> {
   }
 }
 
-/** Records the catalogue as it stood on a date: opening entries, all or none, each citing its source. */
+/**
+ * Records the catalogue as it stood on a date: opening entries, each citing its source; all or none, or, where the
+ * store writes them stream by stream, all once the same request is sent again with its Idempotency-Key.
+ */
 @CommandHandler(OpenCatalogueCommand)
 export class OpenCatalogueHandler implements ICommandHandler<OpenCatalogueCommand, OpeningResult> {
   constructor(
@@ -35,11 +38,13 @@ export class OpenCatalogueHandler implements ICommandHandler<OpenCatalogueComman
 
   async execute({ request, context }: OpenCatalogueCommand): Promise<OpeningResult> {
     const { asOf, source } = request;
-    const loaded = await Promise.all(request.procedures.map((entry) => loadProcedure(this.store, entry.code)));
     const envelopes = new EnvelopeWriter(context, request, schemaVersionOf);
-    // The entries were appended together, so the first one's stream tells whether this is a retry.
-    const prior = envelopes.findPriorOutcome(loaded[0].events);
-    if (prior) return { asOf, source, recorded: request.procedures.length, firstPosition: prior.position, replayed: true };
+    const current = await Promise.all(request.procedures.map((entry) => loadProcedure(this.store, entry.code)));
+    const priors = current.map((procedure) => envelopes.findPriorOutcome(procedure.events));
+    if (priors.every(Boolean)) return { asOf, source, recorded: priors.length, firstPosition: priors[0]!.position, replayed: true };
+    // Where entries are written stream by stream, an earlier attempt may have stopped part-way: decide again as it
+    // did, against the procedures as they were before it, and the store reports the entries it wrote as replays.
+    const loaded = current.map((procedure, i) => (priors[i] ? loadedBefore(procedure, priors[i]) : procedure));
 
     const decided = decideOpening(
       { asOf, entries: request.procedures.map((entry) => ({ code: entry.code, attributes: toAttributes(entry.procedure) })) },
@@ -53,6 +58,6 @@ export class OpenCatalogueHandler implements ICommandHandler<OpenCatalogueComman
       })),
       context,
     );
-    return { asOf, source, recorded: results.length, firstPosition: results[0].events[0].position, replayed: results[0].duplicate };
+    return { asOf, source, recorded: results.length, firstPosition: results[0].events[0].position, replayed: results.every((r) => r.duplicate) };
   }
 }

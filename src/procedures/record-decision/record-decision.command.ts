@@ -1,23 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, EnvelopeWriter } from '../../core/command-context';
-import { RecordedEvent } from '../../core/event-envelope';
-import { EVENT_STORE, EventStore, StreamAppend } from '../../core/event-store/event-store.port';
-import { LedgerWriter } from '../../core/ledger-writer';
-import { codesOf, DecisionItem, DecisionItemSummary, DecisionRecorded, decisionStreamId, RecordDecision } from '../decision/decision';
+import { EVENT_STORE, EventStore } from '../../core/event-store/event-store.port';
+import { codesOf, DecisionItem, decisionStreamId, RecordDecision } from '../decision/decision';
 import { decideDecision } from '../decision/decision.decider';
+import { DecisionView, toDecisionView } from '../decision/decision.view';
 import { toAttributes } from '../dto/procedure-attributes.dto';
 import { expectRevision, loadProcedure, LoadedProcedure, schemaVersionOf } from '../procedure-stream';
+import { DECISION_WRITER, DecisionWriter } from './decision-writers';
 import { DecisionItemDto, RecordDecisionRequest } from './record-decision.request.dto';
 
-export interface DecisionResult {
-  readonly streamId: string;
-  readonly decision: { readonly number: string; readonly date: string; readonly issuer: string };
-  readonly effectiveDate: string;
-  /** Global position of the decision's own event; its items follow it in the log. */
-  readonly position: number;
-  readonly recordedAt: string;
-  readonly items: readonly DecisionItemSummary[];
+export interface DecisionResult extends DecisionView {
   /** True when this answers a retry: nothing new was written. */
   readonly replayed: boolean;
 }
@@ -31,41 +24,42 @@ export class RecordDecisionCommand extends Command<DecisionResult> {
   }
 }
 
-/** Records a decision announcing procedures and every change it carries, in one atomic append. */
+/**
+ * Records a decision announcing procedures: decides it whole against every procedure it touches, then hands it to
+ * the decision writer the store calls for (one atomic append, or the decision first and its items by saga).
+ */
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand, DecisionResult> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly writer: LedgerWriter,
+    @Inject(DECISION_WRITER) private readonly decisions: DecisionWriter,
   ) {}
 
   async execute({ request, context }: RecordDecisionCommand): Promise<DecisionResult> {
     const command = toRecordDecision(request);
     const envelopes = new EnvelopeWriter(context, request, schemaVersionOf);
-    const decisionEvents = await this.store.readStream(decisionStreamId(command.decision));
-    const prior = envelopes.findPriorOutcome(decisionEvents);
-    if (prior) return toResult(prior, true);
+    const streamId = decisionStreamId(command.decision);
+    const decisionEvents = await this.store.readStream(streamId);
+    if (envelopes.findPriorOutcome(decisionEvents)) return { ...toDecisionView(decisionEvents), replayed: true };
 
     const loaded = await this.loadTouchedProcedures(command.items);
     const expected = new Map(request.items.flatMap((item) => expectedRevisionsOf(item, loaded)));
-    const decided = decideDecision(command, {
+    const [decision, ...procedures] = decideDecision(command, {
       alreadyRecorded: decisionEvents.length > 0,
       procedures: new Map([...loaded].map(([code, p]) => [code, p.state])),
     });
-
-    const facts = { effectiveDate: command.effectiveDate, decision: command.decision, source: request.source };
-    const [decisionPart, ...procedureParts] = decided;
-    const recorded = envelopes.wrap(decisionPart.events, facts);
-    const appends: StreamAppend[] = [
-      { streamId: decisionPart.streamId, events: recorded, expectedRevision: 'no_stream' },
-      ...procedureParts.map((part) => ({
-        streamId: part.streamId,
-        events: envelopes.wrap(part.events, { ...facts, causationId: recorded[0].id }),
-        expectedRevision: expected.get(part.streamId)!,
-      })),
-    ];
-    const [decisionResult] = await this.writer.append(appends, context);
-    return toResult(decisionResult.events[0], decisionResult.duplicate);
+    const result = await this.decisions.write(
+      {
+        decision,
+        procedures: procedures.map((part) => ({ ...part, expectedRevision: expected.get(part.streamId)! })),
+        facts: { effectiveDate: command.effectiveDate, decision: command.decision, source: request.source },
+      },
+      envelopes,
+      context,
+    );
+    // A replayed append raced an identical request: its stream tells how far that one has got.
+    const stream = result.duplicate ? await this.store.readStream(streamId) : result.events;
+    return { ...toDecisionView(stream), replayed: result.duplicate };
   }
 
   private async loadTouchedProcedures(items: readonly DecisionItem[]): Promise<Map<string, LoadedProcedure>> {
@@ -99,18 +93,5 @@ function toRecordDecision(request: RecordDecisionRequest): RecordDecision {
           return { kind: item.kind, code: item.code, attributes: toAttributes(item.procedure!) };
       }
     }),
-  };
-}
-
-function toResult(event: RecordedEvent, replayed: boolean): DecisionResult {
-  const { number, date, issuer, effectiveDate, items } = (event as RecordedEvent<'DecisionRecorded', DecisionRecorded['data']>).data;
-  return {
-    streamId: event.streamId,
-    decision: { number, date, issuer },
-    effectiveDate,
-    position: event.position,
-    recordedAt: event.recordedAt,
-    items,
-    replayed,
   };
 }
