@@ -11,6 +11,7 @@ import { LedgerController } from './ledger/ledger.controller';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { AuditModule } from './audit/audit.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppOptions {
   readonly config: LedgerConfig;
@@ -30,6 +31,7 @@ export class AppModule {
         ProceduresModule,
         AuditModule,
         OrganisationModule,
+        StatisticsModule,
       ],
       controllers: [LedgerController],
     };
