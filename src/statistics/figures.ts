@@ -39,7 +39,7 @@ export interface OnlineServiceFigures {
   /** onlineTotal as a share of servicesTotal. */
   readonly onlinePercent?: number;
   readonly connectedToPortal?: number;
-  /** connectedToPortal as a share of servicesTotal. */
+  /** connectedToPortal as a share of the online services (of every service where no online count is given). */
   readonly connectedPercent?: number;
   readonly portalRank?: Rank;
   /** Online services that received at least one dossier. */
@@ -128,7 +128,7 @@ export interface CatalogueFigures {
   readonly fourOnTheSpot?: CountOf;
   /** Procedures published on the national database. */
   readonly publishedNationally?: CountOf;
-  /** Agencies whose procedures are received at the centre, and how many put all of them there. */
+  /** Specialised agencies (sở, ban, ngành) the counts cover, and how many receive all their procedures at the centre. */
   readonly agencies?: { readonly count: number; readonly allAtServiceCentre?: number };
   readonly oneStopDesks?: ReadonlyArray<{ readonly level: Level; readonly count: number; readonly of?: number }>;
   /** Decisions announcing procedures in the period, and the changes they carried. */

@@ -16,24 +16,25 @@ const onlineShareOf = (f: OnlineServiceFigures): number | undefined => {
 };
 
 /**
- * Online services: fully + partly online = online; stated shares against their counts (services with dossiers are
- * a share of the online services, as the indicator is defined); parts within wholes. Across the series: the same
+ * Online services: fully + partly online = online; stated shares against their counts (connected services and
+ * services with dossiers are shares of the online services, as the indicators are defined); parts within wholes. Across the series: the same
  * count of online services stated as another share elsewhere, and a count of portal-connected services that falls.
  */
 export function checkOnlineServices(f: OnlineServiceFigures, context: CheckContext<'online-services'>): Finding[] {
   const online = onlineOf(f);
-  const dossierBase: readonly [string, number | undefined] = online !== undefined ? ['onlineTotal', online] : ['servicesTotal', f.servicesTotal];
+  // Connected services and services with dossiers are online services: shares of those, where the report counts them.
+  const onlineBase: readonly [string, number | undefined] = online !== undefined ? ['onlineTotal', online] : ['servicesTotal', f.servicesTotal];
   return [
     ...checkSum('ONLINE.ONLINE_PARTS', ['onlineTotal', f.onlineTotal], [
       ['fullyOnline', f.fullyOnline],
       ['partlyOnline', f.partlyOnline],
     ]),
     ...checkShare('ONLINE.ONLINE_SHARE', 'onlinePercent', f.onlinePercent, ['onlineTotal', online], ['servicesTotal', f.servicesTotal]),
-    ...checkShare('ONLINE.CONNECTED_SHARE', 'connectedPercent', f.connectedPercent, ['connectedToPortal', f.connectedToPortal], ['servicesTotal', f.servicesTotal]),
-    ...checkShare('ONLINE.SERVICES_WITH_DOSSIERS_SHARE', 'servicesWithDossiersPercent', f.servicesWithDossiersPercent, ['servicesWithDossiers', f.servicesWithDossiers], dossierBase),
+    ...checkShare('ONLINE.CONNECTED_SHARE', 'connectedPercent', f.connectedPercent, ['connectedToPortal', f.connectedToPortal], onlineBase),
+    ...checkShare('ONLINE.SERVICES_WITH_DOSSIERS_SHARE', 'servicesWithDossiersPercent', f.servicesWithDossiersPercent, ['servicesWithDossiers', f.servicesWithDossiers], onlineBase),
     ...checkWithin('ONLINE.PART_EXCEEDS_WHOLE', ['onlineTotal', online], ['servicesTotal', f.servicesTotal]),
-    ...checkWithin('ONLINE.PART_EXCEEDS_WHOLE', ['connectedToPortal', f.connectedToPortal], ['servicesTotal', f.servicesTotal]),
-    ...checkWithin('ONLINE.PART_EXCEEDS_WHOLE', ['servicesWithDossiers', f.servicesWithDossiers], dossierBase),
+    ...checkWithin('ONLINE.PART_EXCEEDS_WHOLE', ['connectedToPortal', f.connectedToPortal], onlineBase),
+    ...checkWithin('ONLINE.PART_EXCEEDS_WHOLE', ['servicesWithDossiers', f.servicesWithDossiers], onlineBase),
     ...checkWithin('ONLINE.RANK_OUT_OF_RANGE', ['portalRank.rank', f.portalRank?.rank], ['portalRank.of', f.portalRank?.of]),
     ...sameCountOtherShare(f, context.earlier),
     ...connectedCountFalls(f, context),

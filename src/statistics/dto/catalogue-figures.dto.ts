@@ -48,7 +48,7 @@ export class CatalogueFiguresDto implements CatalogueFigures {
   @OptionalNested(() => CountOfDto, 'Procedures received at the service centre') atServiceCentre?: CountOfDto;
   @OptionalNested(() => CountOfDto, 'Procedures handled "4 tại chỗ"') fourOnTheSpot?: CountOfDto;
   @OptionalNested(() => CountOfDto, 'Procedures published on the national database') publishedNationally?: CountOfDto;
-  @OptionalNested(() => AgenciesDto, 'Agencies at the service centre') agencies?: AgenciesDto;
+  @OptionalNested(() => AgenciesDto, 'Specialised agencies (sở, ban, ngành) the counts cover, and those with all their procedures at the service centre') agencies?: AgenciesDto;
 
   @ApiPropertyOptional({ type: [OneStopDesksDto] })
   @IsOptional()

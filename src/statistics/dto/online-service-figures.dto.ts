@@ -16,7 +16,7 @@ export class OnlineServiceFiguresDto implements OnlineServiceFigures {
   @OptionalCount('Online in all (before Decree 42/2022: levels 3 and 4)') onlineTotal?: number;
   @OptionalPercent('Online services as a share of all services') onlinePercent?: number;
   @OptionalCount('Connected to the National Public Service Portal') connectedToPortal?: number;
-  @OptionalPercent('Connected services as a share of all services') connectedPercent?: number;
+  @OptionalPercent('Connected services as a share of the online services (of all services where no online count is given)') connectedPercent?: number;
   @OptionalNested(() => RankDto, "The province's rank on the national portal") portalRank?: RankDto;
   @OptionalCount('Online services that received dossiers') servicesWithDossiers?: number;
   @OptionalPercent('Online services that received dossiers, as a share of the online services') servicesWithDossiersPercent?: number;
