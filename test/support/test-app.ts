@@ -22,13 +22,16 @@ export interface TestResponse {
   readonly body: any;
 }
 
-/** Starts the whole service on a throw-away store: memory, or SQLite in a temporary folder (or the given one). */
+/**
+ * Starts the whole service on a throw-away store: memory, or SQLite in a temporary folder (or the given one).
+ * Seeding on start is off unless a test turns it on: tests expect the empty store they asked for.
+ */
 export async function startTestApp(
   backend: EventStoreBackend = 'memory',
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const ownDir = env.LEDGER_DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const config = loadConfig({ LEDGER_EVENT_STORE: backend, LEDGER_DATA_DIR: ownDir, ...env });
+  const config = loadConfig({ LEDGER_SEED_ON_START: 'false', LEDGER_EVENT_STORE: backend, LEDGER_DATA_DIR: ownDir, ...env });
   const app = await createApp({ config, logger: false });
   const store = app.get<EventStore>(EVENT_STORE);
   return {
