@@ -11,6 +11,7 @@ import { LedgerController } from './ledger/ledger.controller';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { AuditModule } from './audit/audit.module';
+import { ReportsModule } from './reports/reports.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppOptions {
@@ -32,6 +33,7 @@ export class AppModule {
         AuditModule,
         OrganisationModule,
         StatisticsModule,
+        ReportsModule,
       ],
       controllers: [LedgerController],
     };
