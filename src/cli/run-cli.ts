@@ -1,16 +1,24 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/ledger-config';
 import { CliError, CliIo } from './cli-io';
+import { generateCommand } from './generate.command';
+import { reportCommand } from './report.command';
+import { seedCommand } from './seed.command';
 import { statsCommand } from './stats.command';
 
 /** Runs the `ledger` command line and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const output = { writeOut: (text: string) => io.out(text.trimEnd()), writeErr: (text: string) => io.err(text.trimEnd()) };
   const program = new Command('ledger')
     .description('operator commands for the reform ledger')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
-    .addCommand(statsCommand(io));
-  program.commands.forEach((command) => command.exitOverride());
+    .configureOutput(output)
+    .addCommand(statsCommand(io))
+    .addCommand(seedCommand(io))
+    .addCommand(generateCommand(io))
+    .addCommand(reportCommand(io));
+  // Subcommands added whole do not inherit these: their usage errors must reach the same output and exit code.
+  program.commands.forEach((command) => command.exitOverride().configureOutput(output));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
