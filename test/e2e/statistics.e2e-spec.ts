@@ -96,6 +96,14 @@ describe('statistics over HTTP', () => {
     expect(y2022.body.findings).toEqual([expect.objectContaining({ check: 'INDEX.STATED_CHANGE', stated: 3.71, computed: 3.7, against: expect.objectContaining({ period: 'Năm 2021' }) })]);
   });
 
+  it('documents the statistics, campaign and report routes in OpenAPI', async () => {
+    const document = (await t.request('GET', '/docs-json')).body;
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/statistics/dossiers', '/statistics/index-scores', '/statistics/findings', '/campaigns/{campaignId}/results', '/reports/annual/{year}']),
+    );
+    expect(document.components.schemas.IndexScoreFiguresDto.properties.index.enum).toEqual(['PAR_INDEX', 'SIPAS', 'PAPI', 'SERVICE_INDEX_766']);
+  });
+
   describe('campaigns', () => {
     const launch = {
       campaignId: 'chien-dich-92-ngay-dem-2022',

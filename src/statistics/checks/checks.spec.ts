@@ -55,7 +55,8 @@ describe('consistency checks', () => {
   describe('online services', () => {
     it('passes 1,651 of 1,784 services as 92.54% and 706 of 881 connected as 80%', () => {
       expect(checkOnlineServices({ servicesTotal: 1784, onlineTotal: 1651, onlinePercent: 92.54, connectedToPortal: 1437 }, context())).toEqual([]);
-      expect(checkOnlineServices({ servicesTotal: 881, connectedToPortal: 706, connectedPercent: 80, digitisationPercent: 73.8 }, context())).toEqual([]);
+      expect(checkOnlineServices({ onlineTotal: 881, connectedToPortal: 706, connectedPercent: 80, digitisationPercent: 73.8 }, context())).toEqual([]);
+      expect(checkOnlineServices({ onlineTotal: 881, connectedToPortal: 706, connectedPercent: 75 }, context())[0]).toMatchObject({ check: 'ONLINE.CONNECTED_SHARE', computed: 80.136209 });
     });
 
     it('counts services with dossiers as a share of the online services: 449 of 1,651 is 27.2%', () =>

@@ -30,8 +30,9 @@ export const OptionalDays = (description: string): PropertyDecorator =>
 
 export const OptionalFlag = (description: string): PropertyDecorator => applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsBoolean());
 
+// OpenAPI is given the class itself: an anonymous thunk would be taken for a class without a name.
 export const OptionalNested = (type: () => new () => object, description: string): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ type, description }), IsOptional(), ValidateNested(), Type(type));
+  applyDecorators(ApiPropertyOptional({ type: type(), description }), IsOptional(), ValidateNested(), Type(type));
 
 /** Free text in Vietnamese: one Unicode form, trimmed, not empty. */
 export const Text = (max: number): PropertyDecorator => applyDecorators(NormalizedText(), IsString(), IsNotEmpty(), MaxLength(max));

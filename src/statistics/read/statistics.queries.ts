@@ -24,7 +24,7 @@ export class ReportFilterRequest {
 
 export class ReportListRequest extends ReportFilterRequest {
   @ApiPropertyOptional({ enum: REPORT_KINDS }) @IsOptional() @IsIn(REPORT_KINDS) kind?: ReportKind;
-  @ApiPropertyOptional({ enum: ['true'], description: 'Only reports with findings' }) @IsOptional() @IsIn(['true', 'false']) withFindings?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only reports with findings (true), or only those without (false)' }) @IsOptional() @IsIn(['true', 'false']) withFindings?: 'true' | 'false';
 }
 
 export class FindingListRequest extends ReportFilterRequest {

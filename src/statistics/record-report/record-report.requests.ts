@@ -15,7 +15,7 @@ import { ReportKind } from '../report';
 /** One request class per kind of report: the common header, and the figures of that kind. */
 // Listed nearest-the-property first, as decorators apply: a missing `figures` is reported as missing.
 const Figures = (type: () => new () => object): PropertyDecorator =>
-  applyDecorators(Required(), Type(type), ValidateNested(), ApiProperty({ type, description: 'The figures as the source states them' }));
+  applyDecorators(Required(), Type(type), ValidateNested(), ApiProperty({ type: type(), description: 'The figures as the source states them' }));
 
 export class RecordDossierStatisticsRequest extends ReportHeaderDto {
   @Figures(() => DossierFiguresDto) figures: DossierFiguresDto;
