@@ -63,6 +63,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     const indexSeries = (await this.queries.execute<ListReportsQuery, ReportListView>(new ListReportsQuery({ to: asOf, kind: 'index-scores', ...(unit && { unit }) }))).items;
     const findings = await this.queries.execute<ListFindingsQuery, FindingListView>(new ListFindingsQuery({ year, ...(unit && { unit }) }));
     const campaigns = await this.queries.execute<ListCampaignsQuery, CampaignListView>(new ListCampaignsQuery(asOf));
+    const inForce = await this.queries.execute<InForceReductionsQuery, ReductionsView>(new InForceReductionsQuery({ asOf, by: 'level' }));
     const report: Omit<AnnualReport, 'sources'> = {
       year,
       ...(unit && { unit }),
@@ -72,8 +73,8 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
         digest: sha256Hex(basis.map((e) => e.eventId).join('\n')),
         syntheticEvents: basis.filter((e) => e.metadata.actor === GENERATOR_ACTOR).length,
       },
-      procedures: await this.procedures(year, asOf, inYear, await reports('catalogue-counts')),
-      processingTimes: await this.processingTimes(year, asOf, await reports('processing-times')),
+      procedures: await this.procedures(year, asOf, inYear, inForce, await reports('catalogue-counts')),
+      processingTimes: await this.processingTimes(year, asOf, inForce, await reports('processing-times')),
       organisation: await this.organisation(year, asOf, inYear),
       dossiers: (await reports('dossiers')).map(dossierLine),
       onlineServices: await reports('online-services'),
@@ -86,8 +87,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     return { ...report, sources: sourcesOf(report) };
   }
 
-  private async procedures(year: number, asOf: string, inYear: AuditTrailRequest, published: ReportView[]): Promise<ProcedureSection> {
-    const inForce = await this.queries.execute<InForceReductionsQuery, ReductionsView>(new InForceReductionsQuery({ asOf, by: 'level' }));
+  private async procedures(year: number, asOf: string, inYear: AuditTrailRequest, inForce: ReductionsView, published: ReportView[]): Promise<ProcedureSection> {
     const byLevel = zeroByLevel();
     for (const group of inForce.groups) byLevel[group.key as Level] = group.count;
     const procedureEvents = await this.trail({ ...inYear, entityType: 'procedure' });
@@ -101,8 +101,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     };
   }
 
-  private async processingTimes(year: number, asOf: string, published: ReportView[]): Promise<ProcessingTimeSection> {
-    const inForce = await this.queries.execute<InForceReductionsQuery, ReductionsView>(new InForceReductionsQuery({ asOf, by: 'level' }));
+  private async processingTimes(year: number, asOf: string, inForce: ReductionsView, published: ReportView[]): Promise<ProcessingTimeSection> {
     const cuts = await this.queries.execute<CutReductionsQuery, ReductionsView>(new CutReductionsQuery({ from: `${year}-01-01`, to: asOf }));
     return { inForceByLevel: inForce.groups, inForceTotal: inForce.total, cutsInYear: cuts.total, published: published.map(publishedProcessingTimes) };
   }
