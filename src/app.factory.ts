@@ -1,10 +1,11 @@
-import { LogLevel } from '@nestjs/common';
+import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { LedgerExceptionFilter } from './core/http/ledger-exception.filter';
 import { ledgerValidationPipe } from './core/http/validation';
+import { seedIfEmpty } from '../seeds/seed-on-start';
 
 /** Builds the HTTP application, ready to listen; shared by `main.ts` and the e2e tests. */
 export async function createApp(options: AppOptions & { logger?: LogLevel[] | false }): Promise<NestFastifyApplication> {
@@ -36,5 +37,9 @@ export async function createApp(options: AppOptions & { logger?: LogLevel[] | fa
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  if (options.config.seedOnStart) {
+    const seeded = await seedIfEmpty(app);
+    if (seeded) new Logger('Seeds').log(`empty store: recorded ${seeded.recorded} published facts from seeds/ (LEDGER_SEED_ON_START=false to start empty)`);
+  }
   return app;
 }

@@ -13,6 +13,8 @@ import { LedgerModule } from './ledger/ledger.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { AuditModule } from './audit/audit.module';
+import { ReportsModule } from './reports/reports.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppOptions {
   readonly config: LedgerConfig;
@@ -34,6 +36,8 @@ export class AppModule {
         AuditModule,
         LedgerModule,
         OrganisationModule,
+        StatisticsModule,
+        ReportsModule,
       ],
     };
   }

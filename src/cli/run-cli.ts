@@ -3,25 +3,33 @@ import { ConfigError } from '../config/ledger-config';
 import { CliError, CliIo } from './cli-io';
 import { digestCommand, proofCommand, verifyCommand, verifyProofCommand } from './ledger-proof.commands';
 import { keysCommand } from './keys.command';
+import { generateCommand } from './generate.command';
+import { reportCommand } from './report.command';
+import { seedCommand } from './seed.command';
 import { statsCommand } from './stats.command';
 
 /** Runs the `ledger` command line and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const output = { writeOut: (text: string) => io.out(text.trimEnd()), writeErr: (text: string) => io.err(text.trimEnd()) };
   const program = new Command('ledger')
     .description('operator commands for the reform ledger')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .configureOutput(output)
     .addCommand(statsCommand(io))
     .addCommand(keysCommand(io))
     .addCommand(verifyCommand(io))
     .addCommand(digestCommand(io))
     .addCommand(proofCommand(io))
-    .addCommand(verifyProofCommand(io));
-  const overrideExits = (command: Command): void => {
-    command.exitOverride();
-    command.commands.forEach(overrideExits);
+    .addCommand(verifyProofCommand(io))
+    .addCommand(seedCommand(io))
+    .addCommand(generateCommand(io))
+    .addCommand(reportCommand(io));
+  // Subcommands added whole do not inherit these: their usage errors must reach the same output and exit code.
+  const inherit = (command: Command): void => {
+    command.exitOverride().configureOutput(output);
+    command.commands.forEach(inherit);
   };
-  program.commands.forEach(overrideExits);
+  program.commands.forEach(inherit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

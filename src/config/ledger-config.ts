@@ -15,6 +15,8 @@ export interface LedgerConfig {
   readonly bodyLimitBytes: number;
   /** Writes one API key may send per minute; more get 429. */
   readonly writesPerMinute: number;
+  /** Load the published facts of seeds/ when the service starts on an empty store. */
+  readonly seedOnStart: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -31,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     ...(eventStore === 'esdb' && { eventStoreConnectionString: esdbConnectionString(env) }),
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     writesPerMinute: integer(env, 'LEDGER_WRITES_PER_MINUTE', 600, 1, 1_000_000),
+    // Tests start services on empty stores and expect them to stay empty.
+    seedOnStart: flag(env, 'LEDGER_SEED_ON_START', env.NODE_ENV !== 'test'),
   };
 }
 
@@ -58,6 +62,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+  return raw === 'true';
 }
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {

@@ -37,6 +37,7 @@ export type TestBackend = EventStoreBackend | 'memory:non-atomic';
 /**
  * Starts the whole service on a throw-away store: memory, SQLite in a temporary folder (or the given one), or a
  * namespace of its own on the test EventStoreDB. `openStore` hands in a store of the test's making instead.
+ * Seeding on start is off unless a test turns it on: tests expect the empty store they asked for.
  */
 export async function startTestApp(
   backend: TestBackend = 'memory',
@@ -46,6 +47,7 @@ export async function startTestApp(
   const ownDir = env.LEDGER_DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const configured = backend === 'memory:non-atomic' ? 'memory' : backend;
   const config = loadConfig({
+    LEDGER_SEED_ON_START: 'false',
     LEDGER_EVENT_STORE: configured,
     LEDGER_DATA_DIR: ownDir,
     ...(backend === 'esdb' && { EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING }),

@@ -72,3 +72,8 @@ class LedgerValidationPipe extends ValidationPipe {
 }
 
 export const ledgerValidationPipe = (): ValidationPipe => new LedgerValidationPipe();
+
+/** Validates a body as the HTTP layer would, for commands that arrive another way (seeds, generators): 400 rules alike. */
+export async function validatedBody<T extends object>(metatype: new () => T, value: unknown): Promise<T> {
+  return (await ledgerValidationPipe().transform(value, { type: 'body', metatype })) as T;
+}

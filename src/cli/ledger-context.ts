@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { loadConfig, SQLITE_FILE_NAME } from '../config/ledger-config';
+import { CliError } from './cli-io';
+
+export interface LedgerContextOptions {
+  readonly dataDir?: string;
+  /** Commands that only read refuse a folder without a ledger rather than create an empty one there. */
+  readonly mustExist: boolean;
+}
+
+/**
+ * Runs a CLI command inside the application without its HTTP server: the same modules, command handlers and read
+ * models as the service, on the configured store, closed again when the command is done.
+ */
+export async function withLedger<T>(options: LedgerContextOptions, run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  // The CLI seeds only when asked to (`ledger seed`).
+  const config = loadConfig({ ...process.env, LEDGER_SEED_ON_START: 'false', ...(options.dataDir && { LEDGER_DATA_DIR: options.dataDir }) });
+  const file = join(config.dataDir, SQLITE_FILE_NAME);
+  if (options.mustExist && config.eventStore === 'sqlite' && !existsSync(file)) {
+    throw new CliError(`no ledger at ${file}; set LEDGER_DATA_DIR or pass --data-dir`);
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Commander hands options over as text: whole numbers are checked here, with the option named. */
+export function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number {
+  const value = Number(raw);
+  if (raw === undefined || !/^-?\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new CliError(`${name} must be a whole number from ${min} to ${max}, got "${raw ?? ''}"`);
+  }
+  return value;
+}
