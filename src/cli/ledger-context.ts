@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
-import { loadConfig, SQLITE_FILE_NAME } from '../config/ledger-config';
 import { CliError } from './cli-io';
+import { cliConfig } from './open-ledger';
 
 export interface LedgerContextOptions {
   readonly dataDir?: string;
@@ -17,12 +15,7 @@ export interface LedgerContextOptions {
  * models as the service, on the configured store, closed again when the command is done.
  */
 export async function withLedger<T>(options: LedgerContextOptions, run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  // The CLI seeds only when asked to (`ledger seed`).
-  const config = loadConfig({ ...process.env, LEDGER_SEED_ON_START: 'false', ...(options.dataDir && { LEDGER_DATA_DIR: options.dataDir }) });
-  const file = join(config.dataDir, SQLITE_FILE_NAME);
-  if (options.mustExist && config.eventStore === 'sqlite' && !existsSync(file)) {
-    throw new CliError(`no ledger at ${file}; set LEDGER_DATA_DIR or pass --data-dir`);
-  }
+  const config = cliConfig(options.dataDir, options.mustExist);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });
   try {
     return await run(app);

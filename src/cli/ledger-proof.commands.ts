@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { checkProof, LedgerProof } from '../core/ledger-hash/proofs';
 import { LedgerProofs } from '../ledger/ledger-proofs.service';
 import { CliError, CliIo } from './cli-io';
-import { withLedger } from './open-ledger';
+import { withEventStore } from './open-ledger';
 
 const dataDirOption = ['--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)'] as const;
 
@@ -19,7 +19,7 @@ export function verifyCommand(io: CliIo): Command {
     .description('walk the hash chain and recorded digests; report the first position that does not match')
     .option(...dataDirOption)
     .action((options: { dataDir?: string }) =>
-      withLedger(options.dataDir, async (store) => {
+      withEventStore(options.dataDir, async (store) => {
         const report = await new LedgerProofs(store).verify();
         if (!report.ok) throw new CliError(`ledger does NOT verify at position ${report.firstBadPosition}: ${report.problem}`);
         io.out(`ledger verifies: ${report.checked} events chained, ${report.digestsChecked} recorded digests match`);
@@ -33,7 +33,7 @@ export function digestCommand(io: CliIo): Command {
     .option(...dataDirOption)
     .option('--size <n>', 'number of events the digest covers', positiveInteger('--size'))
     .action((options: { dataDir?: string; size?: number }) =>
-      withLedger(options.dataDir, async (store) => io.out(JSON.stringify(await new LedgerProofs(store).digest(options.size)))),
+      withEventStore(options.dataDir, async (store) => io.out(JSON.stringify(await new LedgerProofs(store).digest(options.size)))),
     );
 }
 
@@ -44,7 +44,7 @@ export function proofCommand(io: CliIo): Command {
     .option(...dataDirOption)
     .option('--size <n>', 'prove against the digest of the first n events', positiveInteger('--size'))
     .action((eventId: string, options: { dataDir?: string; size?: number }) =>
-      withLedger(options.dataDir, async (store) => io.out(JSON.stringify(await new LedgerProofs(store).inclusion(eventId, options.size), null, 2))),
+      withEventStore(options.dataDir, async (store) => io.out(JSON.stringify(await new LedgerProofs(store).inclusion(eventId, options.size), null, 2))),
     );
 }
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { CliIo } from './cli-io';
-import { withLedger } from './open-ledger';
+import { withEventStore } from './open-ledger';
 
 export function statsCommand(io: CliIo): Command {
   return new Command('stats')
@@ -8,7 +8,7 @@ export function statsCommand(io: CliIo): Command {
     .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
     .option('--json', 'print JSON instead of text')
     .action((options: { dataDir?: string; json?: boolean }) =>
-      withLedger(options.dataDir, async (store) => {
+      withEventStore(options.dataDir, async (store) => {
         const stats = await store.stats();
         if (options.json) return io.out(JSON.stringify(stats));
         io.out(`events         ${stats.eventCount}`);
