@@ -19,7 +19,7 @@ import { ServiceProcess, startServiceProcess } from '../support/service-process'
  */
 const SEED = 20_220_601;
 const LANES = 2;
-const KILLS_PER_LANE = 11;
+const KILLS_PER_LANE = 10;
 /** Most requests one cycle sends besides its big decision; the kill normally comes long before. */
 const MAX_STEPS_PER_CYCLE = 400;
 
