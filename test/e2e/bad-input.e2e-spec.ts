@@ -32,6 +32,9 @@ describe('bad input over HTTP', () => {
     ['an amendment without the procedure', decision([{ kind: 'amended', code: '1.000046' }]), 'items[0].procedure', 'isDefined'],
     ['a code with spaces', decision([newItem('1 000 046')]), 'items[0].code', 'matches'],
     ['a string for a boolean', decision([newItem('2.1', { connectedToNationalPortal: 'yes' })]), 'items[0].procedure.connectedToNationalPortal', 'isBoolean'],
+    // An array where an object belongs passed class-validator's nested validation, and reached the handler.
+    ['a decision reference wrapped in an array', { ...decision([newItem('2.1')]), decision: [decision([]).decision] }, 'decision', 'isObject'],
+    ['an item wrapped in an array', decision([[newItem('2.1')]]), 'items[0]', 'isObject'],
     ['a decision number without its serial', { ...decision([newItem('2.1')]), decision: { number: 'QĐ-UBND', date: '2022-06-01', issuer: 'UBND' } }, 'decision.number', 'matches'],
   ])('refuses %s with 400 naming the field and the rule', async (_what, body, field, rule) => {
     const response = await t.request('POST', '/decisions', body);

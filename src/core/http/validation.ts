@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage, ValidatorOptions } from 'class-validator';
 import { ErrorDetail, InvalidInputError } from '../errors/ledger-errors';
 
 /** Vietnamese wording of the class-validator rules the ledger uses; the English text comes from the rule itself. */
@@ -44,6 +45,38 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   });
 }
 
+const isObjectNotArray = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * class-validator's @ValidateNested takes an array where it expects an object and validates the array's elements
+ * instead: `"decision": [{…}]` or `"items": [[{…}]]` would pass, and reach a handler reading `decision.number` or
+ * `item.procedure.name` of an array (a 500). Every nested value must be an object; with `each`, every element.
+ * Missing values are left to @Required / @IsOptional, and a non-array where `each` wants one to @IsArray.
+ */
+export function nestedShapeErrors(instance: object): ValidationError[] {
+  const nested = getMetadataStorage()
+    .getTargetValidationMetadatas(instance.constructor, '', true, false)
+    .filter((metadata) => metadata.type === 'nestedValidation');
+  const errors: ValidationError[] = [];
+  const notAnObject = (property: string): ValidationError => ({ property, children: [], constraints: { isObject: `${property} must be an object` } });
+  for (const { propertyName, each } of nested) {
+    const value = (instance as Record<string, unknown>)[propertyName];
+    if (value === undefined || value === null) continue;
+    if (each && Array.isArray(value)) {
+      const children = value.flatMap((element, i) =>
+        isObjectNotArray(element) ? withParent(String(i), nestedShapeErrors(element)) : [notAnObject(String(i))],
+      );
+      if (children.length) errors.push({ property: propertyName, children });
+    } else if (!each) {
+      if (!isObjectNotArray(value)) errors.push(notAnObject(propertyName));
+      else errors.push(...withParent(propertyName, nestedShapeErrors(value)));
+    }
+  }
+  return errors;
+}
+
+const withParent = (property: string, children: ValidationError[]): ValidationError[] => (children.length ? [{ property, children }] : []);
+
 /**
  * Strict input: unknown fields are refused, types are converted only where a DTO says so, one error per field,
  * and a body that is not a JSON object (an array, a string, null) is refused before any field is looked at.
@@ -68,6 +101,11 @@ class LedgerValidationPipe extends ValidationPipe {
       ]);
     }
     return super.transform(value, metadata);
+  }
+
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, options);
+    return errors.length ? errors : nestedShapeErrors(object);
   }
 }
 
