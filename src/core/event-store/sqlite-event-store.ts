@@ -93,8 +93,12 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   metadata: JSON.parse(row.metadata),
 });
 
-/** SQLite errors that mean "the disk refuses writes", not "the request is wrong". */
-const STORAGE_FAULTS = new Set(['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY']);
+/**
+ * SQLite errors that mean "the disk refuses writes", not "the request is wrong". Extended codes keep their family as
+ * a prefix (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED), so families are matched, not exact codes.
+ */
+const STORAGE_FAULTS = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY'];
+const isStorageFault = (code: string): boolean => STORAGE_FAULTS.some((family) => code === family || code.startsWith(`${family}_`));
 
 /** The embedded default: one file, WAL journal, durable on acknowledgement. */
 export class SqliteEventStore implements EventStore {
@@ -244,7 +248,7 @@ export class SqliteEventStore implements EventStore {
 
   private translate(error: unknown): unknown {
     const code = (error as { code?: string }).code;
-    if (code && STORAGE_FAULTS.has(code)) {
+    if (code && isStorageFault(code)) {
       return new UnavailableError(`the event store cannot write (${code}): ${(error as Error).message}`);
     }
     return error;
