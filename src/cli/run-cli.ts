@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/ledger-config';
 import { CliError, CliIo } from './cli-io';
+import { rebuildCommand } from './rebuild.command';
 import { statsCommand } from './stats.command';
 
 /** Runs the `ledger` command line and returns its exit code; never throws. */
@@ -9,7 +10,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('operator commands for the reform ledger')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
-    .addCommand(statsCommand(io));
+    .addCommand(statsCommand(io))
+    .addCommand(rebuildCommand(io));
   program.commands.forEach((command) => command.exitOverride());
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig, SQLITE_FILE_NAME } from '../config/ledger-config';
 import { openEventStore } from '../config/open-event-store';
-import { CliError, CliIo } from './cli-io';
+import { CliIo } from './cli-io';
+import { existingLedger } from './existing-ledger';
 
 export function statsCommand(io: CliIo): Command {
   return new Command('stats')
@@ -11,13 +9,7 @@ export function statsCommand(io: CliIo): Command {
     .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
     .option('--json', 'print JSON instead of text')
     .action(async (options: { dataDir?: string; json?: boolean }) => {
-      const config = loadConfig({ ...process.env, ...(options.dataDir && { LEDGER_DATA_DIR: options.dataDir }) });
-      const file = join(config.dataDir, SQLITE_FILE_NAME);
-      // Reading must not create an empty ledger where the operator mistyped the folder.
-      if (config.eventStore === 'sqlite' && !existsSync(file)) {
-        throw new CliError(`no ledger at ${file}; set LEDGER_DATA_DIR or pass --data-dir`);
-      }
-      const store = openEventStore(config);
+      const store = openEventStore(existingLedger(options.dataDir));
       try {
         const stats = await store.stats();
         if (options.json) io.out(JSON.stringify(stats));
