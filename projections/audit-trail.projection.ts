@@ -17,6 +17,7 @@ export const auditTrailProjection: DocumentProjection<RecordedEvent> = {
   handles: ALL_EVENTS,
   // Zero-padded so that the id order is the log order.
   documentId: (event) => String(event.position).padStart(15, '0'),
+  documentPerEvent: true,
   evolve: (_nothing, event) => event,
   indexes: {
     position: (event) => event.position,

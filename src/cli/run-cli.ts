@@ -6,6 +6,7 @@ import { keysCommand } from './keys.command';
 import { generateCommand } from './generate.command';
 import { reportCommand } from './report.command';
 import { seedCommand } from './seed.command';
+import { rebuildCommand } from './rebuild.command';
 import { statsCommand } from './stats.command';
 
 /** Runs the `ledger` command line and returns its exit code; never throws. */
@@ -16,6 +17,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput(output)
     .addCommand(statsCommand(io))
+    .addCommand(rebuildCommand(io))
     .addCommand(keysCommand(io))
     .addCommand(verifyCommand(io))
     .addCommand(digestCommand(io))

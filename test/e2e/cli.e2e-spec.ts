@@ -1,14 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ALL_PROJECTIONS } from '../../projections';
+import { CatalogEntry, procedureCatalogProjection } from '../../projections/procedure-catalog.projection';
 import { runCli } from '../../src/cli/run-cli';
-import { decision, newItem } from '../support/fixtures';
+import { READ_STORE_FILE_NAME } from '../../src/config/open-read-store';
+import { SqliteReadStore } from '../../src/core/projection/read-store';
+import { cut, decision, newItem } from '../support/fixtures';
+import { CATALOGUE, MERGER, REGISTRY } from '../support/organisation-fixtures';
 import { startTestApp } from '../support/test-app';
 
+/** Runs the CLI in-process; as if stderr were a terminal when given one (the progress bar draws there). */
 async function cli(...argv: string[]) {
+  return run({ isTerminal: false }, argv);
+}
+
+async function cliOnTerminal(...argv: string[]) {
+  const drawn: string[] = [];
+  const terminal = { isTTY: true, columns: 120, write: (chunk: unknown) => (drawn.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
+  return { ...(await run({ isTerminal: true, terminal }, argv)), terminal: drawn.join('') };
+}
+
+async function run(io: { isTerminal: boolean; terminal?: NodeJS.WritableStream }, argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line), ...io });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -31,15 +47,153 @@ describe('the ledger CLI', () => {
 
   it('exits non-zero with a message when there is no ledger, without creating one', async () => {
     const missing = join(dataDir, 'nowhere');
-    const result = await cli('stats', '--data-dir', missing);
-    expect(result.code).toBe(1);
-    expect(result.err).toContain(`no ledger at ${missing}`);
-    expect(require('node:fs').existsSync(missing)).toBe(false);
+    for (const command of ['stats', 'rebuild']) {
+      const result = await cli(command, '--data-dir', missing);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(`no ledger at ${missing}`);
+      expect(existsSync(missing)).toBe(false);
+    }
   });
 
   it('exits non-zero on an unknown command', async () => {
     const result = await cli('rebuild-everything');
     expect(result.code).not.toBe(0);
     expect(result.err).toContain("unknown command 'rebuild-everything'");
+  });
+});
+
+describe('ledger rebuild', () => {
+  let dataDir: string;
+  let events: number;
+  const readStores: SqliteReadStore[] = [];
+  const openReadStore = () => {
+    const readStore = new SqliteReadStore(join(dataDir, READ_STORE_FILE_NAME));
+    readStores.push(readStore);
+    return readStore;
+  };
+  /** Every live read model: its generation and its documents. */
+  const liveReadModels = () => {
+    const readStore = openReadStore();
+    return Object.fromEntries(
+      ALL_PROJECTIONS.map((projection) => {
+        const { generation } = readStore.status(projection.name)!;
+        return [projection.name, { generation, documents: [...readStore.documents(projection, generation)] }];
+      }),
+    );
+  };
+  const tables = () =>
+    openReadStore()
+      .db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")
+      .all()
+      .map((row) => row.name);
+
+  /** A ledger as the service writes it: units, an opening catalogue, a decision, a cut and a merger. */
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ledger-rebuild-'));
+    const t = await startTestApp('sqlite', { LEDGER_DATA_DIR: dataDir });
+    const ok = async (url: string, body: unknown) => {
+      const response = await t.request('POST', url, body);
+      if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    };
+    for (const body of REGISTRY) await ok('/units', body);
+    await ok('/catalogue/opening-entries', CATALOGUE);
+    await ok('/decisions', decision([newItem('1.000046'), newItem('1.000047', { announcedDays: 12 })]));
+    await ok('/procedures/1.000047/cuts', cut(12, 9, { expectedRevision: 0 }));
+    await ok('/reorganisations/merges', {
+      decision: MERGER,
+      effectiveDate: '2025-03-01',
+      units: [{ unitId: 'so-nnptnt' }, { unitId: 'so-tnmt' }],
+      into: { unitId: 'so-nnmt', name: 'Sở Nông nghiệp và Môi trường', level: 'province', category: 'agency', parentId: 'tinh' },
+    });
+    // The live read models have folded everything before the service stops.
+    expect((await t.request('GET', '/procedures')).status).toBe(200);
+    events = (await t.store.stats()).eventCount;
+    await t.app.close();
+  });
+  afterEach(() => {
+    readStores.splice(0).forEach((r) => r.close());
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('replays every projection into the same read models, swaps them in, and reports the rate', async () => {
+    const before = liveReadModels();
+    const result = await cli('rebuild', '--data-dir', dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toContain(`rebuild: ${events}/${events} events (100%), `);
+    expect(result.err).toMatch(/events\/s$/m);
+    expect(result.out).toMatch(
+      new RegExp(`^rebuild: 5 projections \\(${ALL_PROJECTIONS.map((p) => p.name).join(', ')}\\), ${events} events in \\d+\\.\\d\\d s, \\d+ events/s$`, 'm'),
+    );
+    const after = liveReadModels();
+    for (const projection of ALL_PROJECTIONS) {
+      expect(after[projection.name].generation).not.toBe(before[projection.name].generation);
+      expect(after[projection.name].documents).toEqual(before[projection.name].documents);
+      expect(after[projection.name].documents.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('rebuilds only the projections named, and draws a bar instead of lines on a terminal', async () => {
+    const before = liveReadModels();
+    const result = await cliOnTerminal('rebuild', 'procedure-catalog', 'audit-trail', '--data-dir', dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.terminal).toContain(`| ${events}/${events} events | `);
+    expect(result.terminal).toMatch(/\d+ events\/s/);
+    expect(result.err).toBe('');
+    expect(result.out).toContain(`rebuild: 2 projections (procedure-catalog, audit-trail), ${events} events in `);
+    const after = liveReadModels();
+    for (const projection of ALL_PROJECTIONS) {
+      const rebuilt = ['procedure-catalog', 'audit-trail'].includes(projection.name);
+      expect(after[projection.name].generation === before[projection.name].generation).toBe(!rebuilt);
+      expect(after[projection.name].documents).toEqual(before[projection.name].documents);
+    }
+  });
+
+  it('writes an "as of" snapshot beside the live read model, which it leaves untouched', async () => {
+    const before = liveReadModels();
+    const result = await cli('rebuild', 'procedure-catalog', '--as-of', '2022-06-15', '--data-dir', dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('snapshot asOf=2022-06-15 written beside the live read models, which are unchanged: procedure-catalog@asOf=2022-06-15');
+    expect(liveReadModels()).toEqual(before);
+    const readStore = openReadStore();
+    const snapshot = readStore.snapshot('procedure-catalog@asOf=2022-06-15')!;
+    const entries = [...readStore.documents<CatalogEntry>(procedureCatalogProjection, snapshot.generation)];
+    // The decision took effect on 2022-06-01, the cut on 2022-07-01: the snapshot has the first and not the second.
+    expect(entries.find((e) => e.code === '1.000047')?.attributes.announcedDays).toBe(12);
+    expect(before['procedure-catalog'].documents.find((e) => (e as CatalogEntry).code === '1.000047')).toMatchObject({ attributes: { announcedDays: 9 } });
+    // Nor the merger of 2025, which moved the procedures of the merged units to the new one.
+    expect(entries.map((e) => e.attributes.agency)).not.toContain('Sở Nông nghiệp và Môi trường');
+  });
+
+  it('writes a "known at" snapshot, a plain date meaning the end of that day', async () => {
+    const result = await cli('rebuild', 'procedure-catalog', '--known-at', '2000-01-01', '--data-dir', dataDir);
+
+    expect(result.code).toBe(0);
+    const label = 'procedure-catalog@knownAt=2000-01-01T23:59:59.999Z';
+    expect(result.out).toContain(label);
+    const readStore = openReadStore();
+    expect([...readStore.documents(procedureCatalogProjection, readStore.snapshot(label)!.generation)]).toEqual([]);
+  });
+
+  it.each([
+    [['nope'], 'unknown projection "nope"; valid names: procedure-catalog, audit-trail, processing-time-cuts, unit-histories, reorganisation-records'],
+    [['procedure-catalog', 'nope', 'nada'], 'unknown projections "nope", "nada"; valid names: procedure-catalog,'],
+    [['--as-of', '2022-02-30'], '--as-of must be a calendar date written YYYY-MM-DD, got "2022-02-30"'],
+    [['--as-of', '2022-13-01'], '--as-of must be a calendar date written YYYY-MM-DD, got "2022-13-01"'],
+    [['--as-of', 'yesterday'], '--as-of must be a calendar date written YYYY-MM-DD, got "yesterday"'],
+    [['--known-at', '2022-02-30'], '--known-at must be an ISO timestamp with a time zone (2022-12-31T17:00:00Z) or a date YYYY-MM-DD (meaning its end, UTC), got "2022-02-30"'],
+    [['--known-at', '2022-06-01T12:00:00'], '--known-at must be an ISO timestamp with a time zone (2022-12-31T17:00:00Z) or a date'],
+    [['--known-at', 'noon'], '--known-at must be an ISO timestamp with a time zone (2022-12-31T17:00:00Z) or a date YYYY-MM-DD (meaning its end, UTC), got "noon"'],
+  ])('refuses %j with a message, writing nothing', async (args, message) => {
+    const before = { models: liveReadModels(), tables: tables() };
+    const result = await cli('rebuild', ...args, '--data-dir', dataDir);
+
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^ledger: --|^ledger: unknown projection/);
+    expect(result.err).toContain(message);
+    expect(result.out).toBe('');
+    expect({ models: liveReadModels(), tables: tables() }).toEqual(before);
   });
 });

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CORRECTION } from '../../src/core/corrections';
 import { RecordedEvent } from '../../src/core/event-envelope';
 import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store';
-import { DocumentProjection } from '../../src/core/projection/document-projection';
+import { AnyProjection, DocumentProjection } from '../../src/core/projection/document-projection';
 import { ProjectionBatch } from '../../src/core/projection/projection-batch';
 import { ProjectionRunner } from '../../src/core/projection/projection-runner';
 import { SqliteReadStore } from '../../src/core/projection/read-store';
@@ -25,6 +26,27 @@ const seenProjection = (version = 1, onEvent?: (event: RecordedEvent) => void): 
   },
   indexes: { folds: (seen) => seen.positions.length },
 });
+
+/** One document per stream, refolded whole when an event of the stream is corrected. */
+const markersProjection: DocumentProjection<{ markers: unknown[] }> = {
+  name: 'markers',
+  version: 1,
+  handles: ['SomethingRecorded', CORRECTION],
+  foldsWholeStream: true,
+  documentId: (event) => event.streamId,
+  evolve: (doc, event) => (event.type === CORRECTION ? doc : { markers: [...(doc?.markers ?? []), (event.data as { marker: unknown }).marker] }),
+};
+
+/** A document per event, like the audit trail. */
+const eachEventProjection: DocumentProjection<{ position: number }> = {
+  name: 'each-event',
+  version: 1,
+  handles: ['SomethingRecorded'],
+  documentPerEvent: true,
+  documentId: (event) => String(event.position).padStart(8, '0'),
+  evolve: (_nothing, event) => ({ position: event.position }),
+  indexes: { position: (doc) => doc.position },
+};
 
 describe('projection runtime', () => {
   let dir: string;
@@ -171,6 +193,45 @@ describe('projection runtime', () => {
     await runner.caughtUp();
     await runner.stop();
     expect(allPositions(readStore, projection)).toEqual(Array.from({ length: 2100 }, (_, i) => i + 1));
+  });
+
+  it('rebuilds the same documents when few are kept in memory between pages, corrections and per-event documents included', async () => {
+    await appendEvents(1000);
+    const [corrected] = await store.readStream('s-3', { maxCount: 1 });
+    await store.appendToStream({
+      streamId: 's-3',
+      expectedRevision: 'any',
+      events: [anEvent('correction', { type: CORRECTION, data: { correctsEventId: corrected.id, correctedType: corrected.type, reason: 'typo', data: { marker: 'fixed' } } })],
+    });
+    await appendEvents(1000);
+    const projections: AnyProjection[] = [seenProjection(), markersProjection, eachEventProjection];
+    const readStore = openReadStore();
+    const runner = new ProjectionRunner(store, readStore, projections);
+    await runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    const documents = () =>
+      projections.map((projection) => [...readStore.documents<unknown>(projection, readStore.status(projection.name)!.generation)]);
+    const live = documents();
+    expect(live[1]).toContainEqual({ markers: expect.arrayContaining(['fixed']) });
+
+    // Three documents kept per projection and pages of 70 events: documents leave memory and come back all the time.
+    await rebuildProjections(store, openReadStore(), projections, { pageSize: 70, keptDocuments: 3 });
+    expect(documents()).toEqual(live);
+    const { generation } = readStore.status('seen')!;
+    expect(readStore.query(seenProjection(), generation, { orderBy: 'folds', limit: 1 })[0].document.positions).toHaveLength(200);
+    // Indexes deferred during the rebuild exist once it is live.
+    const indexes = readStore.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'rm\\_%' ESCAPE '\\'").all();
+    expect(indexes.map((i) => i.name).sort()).toEqual(
+      [`rm_seen_g${generation}_folds`, `rm_each_event_g${readStore.status('each-event')!.generation}_position`].sort(),
+    );
+  });
+
+  it('refuses to keep documents unwritten for a live target, whose checkpoint must move with its documents', () => {
+    const readStore = openReadStore();
+    const projection = seenProjection();
+    const generation = readStore.createGeneration(projection);
+    expect(() => new ProjectionBatch(readStore, [{ projection, generation, position: 0, live: true }], async () => [], 10)).toThrow(/live target/);
   });
 
   it('builds an "as of" snapshot beside the live read model without touching it', async () => {

@@ -10,15 +10,16 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: ({ property }) => `${property} must be a calendar date written YYYY-MM-DD`, ...options },
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          // Month 13 makes an invalid Date, whose toISOString throws: check before formatting.
-          const date = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-        },
-      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) },
     });
+}
+
+/** `YYYY-MM-DD` naming a day that exists: what IsIsoDate checks, for callers outside a request body (the CLI). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Month 13 makes an invalid Date, whose toISOString throws: check before formatting.
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Processing times are counted in working days, to the half day (27843.5 is fine, 2.25 is not). */

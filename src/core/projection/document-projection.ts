@@ -25,6 +25,11 @@ export interface DocumentProjection<Doc = unknown> {
    * document from the stream with the correction applied, instead of folding the correction on top.
    */
   readonly foldsWholeStream?: boolean;
+  /**
+   * Set when every event makes a document of its own (`documentId` differs for every event, like a log position), so
+   * `evolve` always gets `undefined`: the runtime then neither looks a previous document up nor keeps one in memory.
+   */
+  readonly documentPerEvent?: boolean;
 }
 
 /** For projections that see every event, like the audit trail. */

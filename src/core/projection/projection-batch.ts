@@ -32,8 +32,9 @@ export class ProjectionFailedError extends Error {
 
 interface Pending {
   readonly table: DocumentTable<unknown>;
-  /** Documents read or changed in this batch; `undefined` marks one deleted. */
+  /** Documents read or changed, least recently used first; `undefined` marks one deleted. */
   readonly documents: Map<string, unknown>;
+  /** Those changed since they were last written. */
   readonly dirty: Set<string>;
 }
 
@@ -41,6 +42,11 @@ interface Pending {
  * Folds pages of the log into projections, holding changed documents in memory until `flush` writes them and the
  * checkpoints in one transaction: a crash between two flushes loses the batch and its checkpoint together, so the
  * batch is folded again on restart, never twice.
+ *
+ * A rebuild, whose targets are not live, may instead keep up to `keptDocuments` documents per target in memory from
+ * one flush to the next, the least recently used written and dropped first, the rest written by `flush({ all: true })`.
+ * A document that many pages change (a procedure amended and cut again and again) is then read and parsed once and
+ * written once or a few times, instead of once per page; memory stays bounded whatever the length of the log.
  */
 export class ProjectionBatch {
   private readonly pending = new Map<BatchTarget, Pending>();
@@ -51,7 +57,11 @@ export class ProjectionBatch {
     private readonly readStore: SqliteReadStore,
     readonly targets: readonly BatchTarget[],
     private readonly loadStream: StreamLoader,
+    private readonly keptDocuments = 0,
   ) {
+    if (keptDocuments > 0 && targets.some((t) => t.live)) {
+      throw new Error('a live target writes its documents with its checkpoint: it cannot keep them unwritten');
+    }
     for (const target of targets) {
       this.pending.set(target, { table: readStore.table(target.projection, target.generation), documents: new Map(), dirty: new Set() });
       this.accepts.set(target, accepter(target.projection));
@@ -74,15 +84,21 @@ export class ProjectionBatch {
     }
   }
 
-  /** Writes what changed and moves every target to the last position applied, atomically. */
-  flush(): void {
+  /**
+   * Writes what changed and moves every target to the last position applied, atomically. Documents beyond the
+   * `keptDocuments` most recently used are written and dropped; with `all`, every changed document is written.
+   */
+  flush({ all = false }: { all?: boolean } = {}): void {
     if (this.upTo === 0) return;
+    const keep = (target: BatchTarget) => (all || target.projection.documentPerEvent ? 0 : this.keptDocuments);
+    const dropped = new Map([...this.pending].map(([target, pending]) => [target, leastRecentlyUsed(pending, keep(target))]));
     this.readStore.db.transaction(() => {
       for (const [target, pending] of this.pending) {
         if (target.live && !this.readStore.advance(target.projection.name, target.generation, this.upTo)) {
           throw new GenerationReplacedError(`${target.projection.name} generation ${target.generation} was replaced`);
         }
-        for (const id of pending.dirty) {
+        for (const id of dropped.get(target)!) {
+          if (!pending.dirty.has(id)) continue;
           const document = pending.documents.get(id);
           if (document === undefined) pending.table.delete(id);
           else pending.table.put(id, document);
@@ -91,17 +107,19 @@ export class ProjectionBatch {
     })();
     for (const [target, pending] of this.pending) {
       target.position = Math.max(target.position, this.upTo);
-      pending.documents.clear();
-      pending.dirty.clear();
+      for (const id of dropped.get(target)!) {
+        pending.documents.delete(id);
+        pending.dirty.delete(id);
+      }
     }
   }
 
   private fold(target: BatchTarget, event: RecordedEvent): void {
     const pending = this.pending.get(target)!;
     const id = target.projection.documentId(event);
-    const current = pending.documents.has(id) ? pending.documents.get(id) : pending.table.get(id);
-    pending.documents.set(id, target.projection.evolve(current, event));
-    pending.dirty.add(id);
+    const { documentPerEvent } = target.projection;
+    const current = documentPerEvent ? undefined : pending.documents.has(id) ? pending.documents.get(id) : pending.table.get(id);
+    touch(pending, id, target.projection.evolve(current, event));
   }
 
   private async refold(target: BatchTarget, correction: RecordedEvent): Promise<void> {
@@ -117,9 +135,27 @@ export class ProjectionBatch {
     if (id === undefined) return;
     // A projection that also folds the correction itself (to move a revision, say) sees it last.
     if (this.accepts.get(target)!(correction.type)) document = target.projection.evolve(document, correction);
-    pending.documents.set(id, document);
-    pending.dirty.add(id);
+    touch(pending, id, document);
   }
+}
+
+/** Sets a changed document, moving it to the most recently used end of the map (a Map keeps insertion order). */
+function touch(pending: Pending, id: string, document: unknown): void {
+  pending.documents.delete(id);
+  pending.documents.set(id, document);
+  pending.dirty.add(id);
+}
+
+/** The ids of the documents beyond the `keep` most recently used: all of them when `keep` is 0. */
+function leastRecentlyUsed(pending: Pending, keep: number): string[] {
+  const count = pending.documents.size - keep;
+  const ids: string[] = [];
+  if (count <= 0) return ids;
+  for (const id of pending.documents.keys()) {
+    ids.push(id);
+    if (ids.length === count) break;
+  }
+  return ids;
 }
 
 function accepter(projection: AnyProjection): (type: string) => boolean {

@@ -68,6 +68,9 @@ export class SqliteReadStore {
     // The log is the source of truth: a read model lost in a power cut is rebuilt from it, so NORMAL is enough.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 10000');
+    // 64 MB of page cache instead of SQLite's 2 MB: folding reads and rewrites documents all over their tables, and
+    // pages found in the cache spare a system call each; bounded, so memory stays flat whatever the size of the log.
+    this.db.pragma('cache_size = -65536');
     this.db.exec(REGISTRY);
   }
 
@@ -83,16 +86,28 @@ export class SqliteReadStore {
       .get(label);
   }
 
-  /** A new, empty generation of a projection's table; not live until `makeLive` or `registerSnapshot`. */
-  createGeneration(projection: AnyProjection): number {
-    const generation = this.db.prepare('INSERT INTO generations (generation) VALUES (NULL)').run().lastInsertRowid as number;
-    const table = tableName(projection.name, generation);
+  /**
+   * A new, empty generation of a projection's table; not live until `makeLive` or `registerSnapshot`.
+   * A rebuild passes `indexed: false` and calls `createIndexes` once its documents are written: building an index
+   * by sorting the finished table is several times cheaper than keeping it up to date through every write.
+   */
+  createGeneration(projection: AnyProjection, { indexed = true }: { indexed?: boolean } = {}): number {
     const indexes = Object.keys(projection.indexes ?? {});
     for (const index of indexes) if (!INDEX_NAME.test(index)) throw new Error(`index name ${index} of ${projection.name} is not a plain identifier`);
+    const generation = this.db.prepare('INSERT INTO generations (generation) VALUES (NULL)').run().lastInsertRowid as number;
     const columns = indexes.map((index) => `, ix_${index}`).join('');
-    this.db.exec(`CREATE TABLE ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL${columns}) WITHOUT ROWID`);
-    for (const index of indexes) this.db.exec(`CREATE INDEX ${table}_${index} ON ${table} (ix_${index}, id)`);
+    // A rowid table, not WITHOUT ROWID: documents are hundreds of bytes, and a B-tree keyed by their id must move
+    // whole documents between pages on every split; here it moves only the small (id, rowid) entries of the key's
+    // index, which made writes of documents in random id order about four times faster.
+    this.db.exec(`CREATE TABLE ${tableName(projection.name, generation)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL${columns})`);
+    if (indexed) this.createIndexes(projection, generation);
     return generation;
+  }
+
+  /** The indexed columns' indexes of a generation; those it has already are left alone. */
+  createIndexes(projection: AnyProjection, generation: number): void {
+    const table = tableName(projection.name, generation);
+    for (const index of Object.keys(projection.indexes ?? {})) this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${index} ON ${table} (ix_${index}, id)`);
   }
 
   /** Makes a generation the live one, dropping the one it replaces; call inside a transaction. */
@@ -137,7 +152,13 @@ export class SqliteReadStore {
     const indexes = Object.entries(projection.indexes ?? {});
     const get = this.db.prepare<[string], { doc: string }>(`SELECT doc FROM ${table} WHERE id = ?`);
     const columns = ['id', 'doc', ...indexes.map(([index]) => `ix_${index}`)];
-    const put = this.db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    // An upsert rather than INSERT OR REPLACE: REPLACE deletes the row and inserts it again under a new rowid,
+    // rewriting the key's index entry too; updating in place touches only the row's page (and changed indexes).
+    // On documents changed again and again during a rebuild, that made writes about four times faster.
+    const updates = columns.slice(1).map((column) => `${column} = excluded.${column}`).join(', ');
+    const put = this.db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
+    );
     const remove = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     return {
       get: (id) => {

@@ -1,4 +1,3 @@
-import { RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection } from './document-projection';
 import { isFiltered, TimeFilter, timeFilter } from './event-filter';
@@ -14,8 +13,23 @@ export interface RebuildProgress {
 
 export interface RebuildOptions extends TimeFilter {
   readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Events read from the log at a time. */
   readonly pageSize?: number;
+  /** Documents each projection keeps in memory between pages (see ProjectionBatch); bounds the rebuild's memory. */
+  readonly keptDocuments?: number;
 }
+
+/**
+ * 10,000 events a page: each page costs a read query and a write transaction, which larger pages share among more
+ * events; beyond this the gain is lost in noise while the page's events take more memory.
+ */
+export const DEFAULT_PAGE_SIZE = 10_000;
+
+/**
+ * 20,000 documents per projection: a province's whole catalogue (a few thousand procedures) stays in memory, so each
+ * document is written once; a larger catalogue still folds, with more writes. Tens of MB per projection at most.
+ */
+export const DEFAULT_KEPT_DOCUMENTS = 20_000;
 
 export interface RebuildResult {
   readonly projections: readonly string[];
@@ -27,6 +41,8 @@ export interface RebuildResult {
   /** Set when a time filter made this a snapshot beside the live read models rather than a replacement. */
   readonly snapshot?: string;
 }
+
+export const eventsPerSecond = (events: number, elapsedMs: number): number => Math.round(events / Math.max(elapsedMs / 1000, 0.001));
 
 export const filterLabel = (filter: TimeFilter): string =>
   [filter.asOf && `asOf=${filter.asOf}`, filter.knownAt && `knownAt=${filter.knownAt}`].filter(Boolean).join('&');
@@ -46,22 +62,29 @@ export async function rebuildProjections(
 ): Promise<RebuildResult> {
   const started = Date.now();
   const keep = timeFilter(options);
-  const pageSize = options.pageSize ?? 5000;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const loadStream = async (streamId: string, upTo: number) =>
     (await store.readStream(streamId)).filter((event) => event.position <= upTo && keep(event));
   const targets: BatchTarget[] = projections.map((projection) => ({
     projection,
-    generation: readStore.createGeneration(projection),
+    // Indexed once the documents are written (below), not on every write.
+    generation: readStore.createGeneration(projection, { indexed: false }),
     position: 0,
     live: false,
   }));
+  // One batch for the whole rebuild, so that documents and prepared statements live from one page to the next.
+  const batch = new ProjectionBatch(readStore, targets, loadStream, options.keptDocuments ?? DEFAULT_KEPT_DOCUMENTS);
 
   let events = 0;
   const replay = async (untilEmpty: boolean, head: number): Promise<void> => {
     for (;;) {
       const page = await store.readAll({ fromPosition: targets[0].position + 1, maxCount: pageSize });
       if (page.length === 0) return;
-      await foldPage(readStore, targets, page, keep, loadStream);
+      await batch.apply(page.filter(keep));
+      batch.flush();
+      // Events filtered out still count as read: the next page starts after the last one.
+      const last = page[page.length - 1].position;
+      for (const t of targets) t.position = Math.max(t.position, last);
       events += page.length;
       options.onProgress?.({ position: targets[0].position, head: Math.max(head, targets[0].position), events, elapsedMs: Date.now() - started });
       if (!untilEmpty && page.length < pageSize) return;
@@ -69,6 +92,8 @@ export async function rebuildProjections(
   };
 
   await replay(false, await store.headPosition());
+  batch.flush({ all: true });
+  for (const t of targets) readStore.createIndexes(t.projection, t.generation);
   if (isFiltered(options)) {
     readStore.db.transaction(() => {
       for (const t of targets) readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options);
@@ -78,6 +103,7 @@ export async function rebuildProjections(
     readStore.db.exec('BEGIN IMMEDIATE');
     try {
       await replay(true, await store.headPosition());
+      batch.flush({ all: true });
       for (const t of targets) readStore.makeLive(t.projection, t.generation, t.position);
       readStore.db.exec('COMMIT');
     } catch (error) {
@@ -91,22 +117,7 @@ export async function rebuildProjections(
     events,
     position: targets[0]?.position ?? 0,
     elapsedMs,
-    eventsPerSecond: Math.round(events / Math.max(elapsedMs / 1000, 0.001)),
+    eventsPerSecond: eventsPerSecond(events, elapsedMs),
     ...(isFiltered(options) && { snapshot: filterLabel(options) }),
   };
-}
-
-async function foldPage(
-  readStore: SqliteReadStore,
-  targets: BatchTarget[],
-  page: readonly RecordedEvent[],
-  keep: (event: RecordedEvent) => boolean,
-  loadStream: (streamId: string, upTo: number) => Promise<RecordedEvent[]>,
-): Promise<void> {
-  const batch = new ProjectionBatch(readStore, targets, loadStream);
-  await batch.apply(page.filter(keep));
-  batch.flush();
-  // Events filtered out still count as read: the next page starts after the last one.
-  const last = page[page.length - 1].position;
-  for (const t of targets) t.position = Math.max(t.position, last);
 }

@@ -1,0 +1,86 @@
+import { Command } from 'commander';
+import { ALL_PROJECTIONS } from '../../projections';
+import { openEventStore } from '../config/open-event-store';
+import { openReadStore } from '../config/open-read-store';
+import { isCalendarDate } from '../core/http/validation-rules';
+import { AnyProjection } from '../core/projection/document-projection';
+import { normalizeKnownAt, TimeFilter } from '../core/projection/event-filter';
+import { rebuildProjections, RebuildResult, snapshotLabel } from '../core/projection/rebuild';
+import { CliError, CliIo } from './cli-io';
+import { cliConfig } from './open-ledger';
+import { progressDisplay } from './rebuild-progress';
+
+interface RebuildCliOptions {
+  readonly asOf?: string;
+  readonly knownAt?: string;
+  readonly dataDir?: string;
+}
+
+export function rebuildCommand(io: CliIo): Command {
+  return new Command('rebuild')
+    .description(
+      'replay the log into fresh read models beside the live ones and swap them in when complete; ' +
+        'with --as-of or --known-at, write a snapshot beside them instead',
+    )
+    .argument('[projection...]', `read models to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
+    .option('--as-of <date>', 'only acts in effect on this date (YYYY-MM-DD)')
+    .option('--known-at <time>', 'only what the ledger had recorded at this moment (ISO timestamp; a date means its end, UTC)')
+    .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
+    .action(async (names: string[], options: RebuildCliOptions) => {
+      // Everything the operator typed is checked before anything is opened, so that a mistake writes nothing.
+      const projections = selectProjections(names);
+      const filter = timeFilterOf(options);
+      const config = cliConfig(options.dataDir, true);
+      if (config.eventStore === 'memory') {
+        throw new CliError('LEDGER_EVENT_STORE is memory, which keeps no log for another process to rebuild from');
+      }
+      const store = await openEventStore(config);
+      const readStore = openReadStore(config);
+      const progress = progressDisplay(io);
+      let result: RebuildResult;
+      try {
+        result = await rebuildProjections(store, readStore, projections, { ...filter, onProgress: (p) => progress.report(p) });
+      } finally {
+        progress.done();
+        readStore.close();
+        await store.close();
+      }
+      const count = result.projections.length;
+      io.out(
+        `rebuild: ${count} projection${count === 1 ? '' : 's'} (${result.projections.join(', ')}), ` +
+          `${result.events} events in ${(result.elapsedMs / 1000).toFixed(2)} s, ${result.eventsPerSecond} events/s`,
+      );
+      if (result.snapshot) {
+        const labels = projections.map((p) => snapshotLabel(p.name, filter)).join(', ');
+        io.out(`snapshot ${result.snapshot} written beside the live read models, which are unchanged: ${labels}`);
+      } else io.out('the live read models now are the rebuilt ones');
+    });
+}
+
+/** The projections named, in the order given, once each; all of them when none is named. */
+function selectProjections(names: readonly string[]): AnyProjection[] {
+  if (names.length === 0) return [...ALL_PROJECTIONS];
+  const known = new Map(ALL_PROJECTIONS.map((p) => [p.name, p]));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new CliError(
+      `unknown projection${unknown.length === 1 ? '' : 's'} ${unknown.map((n) => `"${n}"`).join(', ')}; ` +
+        `valid names: ${[...known.keys()].join(', ')}`,
+    );
+  }
+  return [...new Set(names)].map((name) => known.get(name)!);
+}
+
+function timeFilterOf({ asOf, knownAt }: RebuildCliOptions): TimeFilter {
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    throw new CliError(`--as-of must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
+  }
+  // A plain date stands for the end of that day, UTC; it must be a day that exists (Date.parse takes 2022-02-30).
+  const moment = knownAt === undefined ? undefined : normalizeKnownAt(knownAt);
+  if (knownAt !== undefined && (moment === undefined || !isCalendarDate(knownAt.slice(0, 10)))) {
+    throw new CliError(
+      `--known-at must be an ISO timestamp with a time zone (2022-12-31T17:00:00Z) or a date YYYY-MM-DD (meaning its end, UTC), got "${knownAt}"`,
+    );
+  }
+  return { ...(asOf !== undefined && { asOf }), ...(moment !== undefined && { knownAt: moment }) };
+}
