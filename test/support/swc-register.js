@@ -9,15 +9,8 @@ const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-};
+// The very options jest compiles the tests with, so the child runs the code the tests run.
+const [, options] = require('../../jest.config.js').transform['^.+\\.ts$'];
 const cacheDir = process.env.LEDGER_SWC_CACHE;
 if (cacheDir) mkdirSync(cacheDir, { recursive: true });
 
