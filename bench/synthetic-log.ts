@@ -11,6 +11,7 @@ import { EventIds, newCorrelationId } from '../src/core/event-ids';
 import { EventStore, StreamAppend } from '../src/core/event-store/event-store.port';
 import { decisionStreamId } from '../src/procedures/decision/decision';
 import { Level, ProcedureAttributes, procedureStreamId } from '../src/procedures/procedure';
+import { mulberry32 } from '../src/synthetic/mulberry32';
 
 export const BATCH_EVENTS = 500;
 
@@ -35,18 +36,6 @@ interface SyntheticProcedure {
   poolIndex: number;
 }
 
-/** A small seeded generator, so that two runs write the same log and their figures compare. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -54,7 +43,8 @@ const addDays = (date: string, days: number): string => new Date(Date.parse(`${d
  * (the procedures it made stay in its memory: about one small object per ten events).
  */
 export class SyntheticLog {
-  private readonly random = seededRandom(20_250_601);
+  // Seeded, so that two runs write the same log and their figures compare.
+  private readonly random = mulberry32(20_250_601);
   private procedureCount = 0;
   private readonly inForce: SyntheticProcedure[] = [];
   private decisions = 0;

@@ -7,19 +7,10 @@ import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store'
 import { eventHash, GENESIS_HASH } from '../../src/core/ledger-hash/event-hash';
 import { checkProof } from '../../src/core/ledger-hash/proofs';
 import { DIGEST_RECORDED, DIGEST_STREAM, LedgerProofs } from '../../src/ledger/ledger-proofs.service';
+import { mulberry32 } from '../../src/synthetic/mulberry32';
 import { anEvent } from '../support/event-factory';
 
 const EVENTS = 3000;
-
-/** A deterministic stream of choices, so a failure can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('tamper evidence on the SQLite ledger', () => {
   let dir: string;
@@ -64,7 +55,8 @@ describe('tamper evidence on the SQLite ledger', () => {
   it('verifies the untouched log', async () => expect(await verify()).toMatchObject({ ok: true, checked: EVENTS }));
 
   it('finds a change to any single byte of any stored field at its position', async () => {
-    const random = prng(7);
+    // Seeded, so a failure can be replayed.
+    const random = mulberry32(7);
     const columns = ['event_id', 'stream_id', 'type', 'data', 'metadata', 'recorded_at', 'hash', 'revision', 'schema_version'];
     for (let trial = 0; trial < 60; trial++) {
       const position = trial === 0 ? 1 : trial === 1 ? EVENTS : 1 + Math.floor(random() * EVENTS);
