@@ -5,7 +5,7 @@ import { UnavailableError } from '../errors/ledger-errors';
 import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
 import { eventHash, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
-import { EventHashRecord, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
+import { ChainEntry, EventHashRecord, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
 import {
   AppendResult,
   EventStore,
@@ -281,6 +281,8 @@ export class SqliteEventStore implements EventStore {
 
 /** Walks the chain from the stored bytes; SQLite keeps them exactly as they were hashed. */
 class SqliteIntegrity implements LedgerIntegrity {
+  readonly chain = 'log';
+
   constructor(private readonly db: Database.Database) {}
 
   async verify(): Promise<IntegrityReport> {
@@ -288,25 +290,25 @@ class SqliteIntegrity implements LedgerIntegrity {
     let expected = 1;
     const rows = this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY position').iterate();
     for (const row of rows) {
-      const bad = (problem: string): IntegrityReport => ({ ok: false, checked: expected - 1, lastPosition: expected - 1, firstBadPosition: expected, problem });
-      if (row.position !== expected) return bad(`event at position ${expected} is missing (next stored position is ${row.position})`);
+      const bad = (failure: IntegrityFailure, problem: string): IntegrityReport => ({ ok: false, checked: expected - 1, lastPosition: expected - 1, firstBadPosition: expected, failure, problem });
+      if (row.position !== expected) return bad('order', `event at position ${expected} is missing (next stored position is ${row.position})`);
       const recomputed = eventHash(previousHash, toStoredText(row));
-      if (recomputed !== row.hash) return bad(`event at position ${expected} does not match its hash: its content, its place or an earlier event changed`);
+      if (recomputed !== row.hash) return bad('content', `event at position ${expected} does not match its hash: its content, its place or an earlier event changed`);
       previousHash = row.hash;
       expected += 1;
     }
     return { ok: true, checked: expected - 1, lastPosition: expected - 1 };
   }
 
-  async hashes(upTo?: number): Promise<string[]> {
-    return this.db
-      .prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position <= ? ORDER BY position')
-      .all(upTo ?? Number.MAX_SAFE_INTEGER)
-      .map((row) => row.hash);
+  async hashes(size?: number): Promise<EventHashRecord[]> {
+    return this.db.prepare<[number], EventHashRecord>('SELECT position, hash FROM events ORDER BY position LIMIT ?').all(size ?? -1);
   }
 
-  async hashOf(eventId: string): Promise<EventHashRecord | undefined> {
-    const row = this.db.prepare<[string], { position: number; hash: string }>('SELECT position, hash FROM events WHERE event_id = ?').get(eventId);
-    return row && { position: row.position, eventId, hash: row.hash };
+  async entry(eventId: string): Promise<ChainEntry | undefined> {
+    const row = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?').get(eventId);
+    if (!row) return undefined;
+    const previous = this.db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?').get(row.position - 1);
+    // Positions number the log from 1 without gaps, so an event's place in the digests is its position − 1.
+    return { index: row.position - 1, event: toStoredText(row), previousHash: previous?.hash ?? GENESIS_HASH, hash: row.hash };
   }
 }
