@@ -61,6 +61,12 @@ export const tableName = (projection: string, generation: number): string => `rm
  */
 export class SqliteReadStore {
   readonly db: Database.Database;
+  /**
+   * Statements by SQL text. Preparing one costs as much as running it: the live runner opens a batch after every
+   * write and every read of a document or a page goes through here, so preparing them afresh each time made a good
+   * part of a request's time. The SQL texts are few (a handful per table, and per combination of query filters).
+   */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -75,7 +81,7 @@ export class SqliteReadStore {
   }
 
   status(name: string): ProjectionStatus | undefined {
-    return this.db.prepare<[string], ProjectionStatus>('SELECT name, version, generation, position FROM projections WHERE name = ?').get(name);
+    return this.prepared<[string], ProjectionStatus>('SELECT name, version, generation, position FROM projections WHERE name = ?').get(name);
   }
 
   snapshot(label: string): SnapshotStatus | undefined {
@@ -132,7 +138,7 @@ export class SqliteReadStore {
    * rebuild) may have swapped it. Returns false when it has, and the caller must reload.
    */
   advance(name: string, generation: number, position: number): boolean {
-    return this.db.prepare('UPDATE projections SET position = ? WHERE name = ? AND generation = ?').run(position, name, generation).changes === 1;
+    return this.prepared('UPDATE projections SET position = ? WHERE name = ? AND generation = ?').run(position, name, generation).changes === 1;
   }
 
   /** Drops generations that nothing refers to: left behind by a rebuild that died before its swap. */
@@ -150,16 +156,16 @@ export class SqliteReadStore {
   table<Doc>(projection: DocumentProjection<Doc>, generation: number): DocumentTable<Doc> {
     const table = tableName(projection.name, generation);
     const indexes = Object.entries(projection.indexes ?? {});
-    const get = this.db.prepare<[string], { doc: string }>(`SELECT doc FROM ${table} WHERE id = ?`);
+    const get = this.prepared<[string], { doc: string }>(`SELECT doc FROM ${table} WHERE id = ?`);
     const columns = ['id', 'doc', ...indexes.map(([index]) => `ix_${index}`)];
     // An upsert rather than INSERT OR REPLACE: REPLACE deletes the row and inserts it again under a new rowid,
     // rewriting the key's index entry too; updating in place touches only the row's page (and changed indexes).
     // On documents changed again and again during a rebuild, that made writes about four times faster.
     const updates = columns.slice(1).map((column) => `${column} = excluded.${column}`).join(', ');
-    const put = this.db.prepare(
+    const put = this.prepared(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
     );
-    const remove = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    const remove = this.prepared(`DELETE FROM ${table} WHERE id = ?`);
     return {
       get: (id) => {
         const row = get.get(id);
@@ -195,8 +201,7 @@ export class SqliteReadStore {
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const orderBy = order === 'id' ? 'id' : `${order}, id`;
     const sql = `SELECT id, doc, ${order} AS orderValue FROM ${tableName(projection.name, generation)} ${where} ORDER BY ${orderBy} LIMIT ?`;
-    return this.db
-      .prepare<IndexValue[], { id: string; doc: string; orderValue: IndexValue }>(sql)
+    return this.prepared<IndexValue[], { id: string; doc: string; orderValue: IndexValue }>(sql)
       .all(...params, query.limit ?? -1)
       .map((row) => ({ id: row.id, document: JSON.parse(row.doc) as Doc, orderValue: row.orderValue }));
   }
@@ -211,7 +216,16 @@ export class SqliteReadStore {
     if (this.db.open) this.db.close();
   }
 
+  private prepared<Params extends unknown[] = unknown[], Row = unknown>(sql: string): Database.Statement<Params, Row> {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement as Database.Statement<Params, Row>;
+  }
+
   private dropGeneration(name: string, generation: number): void {
-    this.db.exec(`DROP TABLE IF EXISTS ${tableName(name, generation)}`);
+    const table = tableName(name, generation);
+    this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+    // A dropped table's statements would fail if run again: forget them.
+    for (const sql of this.statements.keys()) if (sql.includes(` ${table} `)) this.statements.delete(sql);
   }
 }
