@@ -9,6 +9,7 @@ import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
 import { ALL_PROJECTIONS } from '../projections';
 import { measureAppends } from './append-throughput';
 import { Measured, measureInChild } from './measure-in-child';
+import { benchWithPeer } from './peer';
 import { count, machine, percent, rate, table } from './report';
 import { SyntheticLog } from './synthetic-log';
 
@@ -84,6 +85,9 @@ async function main(): Promise<void> {
         ],
       ),
     );
+
+    // The same workloads beside a peer (Emmett) and the raw limit, on logs of their own: see peer.ts.
+    await benchWithPeer(dir, total);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
