@@ -17,8 +17,8 @@ export type Measurement =
       readonly eventsFile: string;
       readonly readFile: string;
       readonly projections: readonly string[];
-      /** Documents kept in memory per projection; the runtime's default when absent. */
-      readonly keptDocuments?: number;
+      /** Size of the documents kept in memory per projection; the runtime's default when absent. */
+      readonly keptBytes?: number;
     };
 
 export interface Measured {
@@ -53,7 +53,7 @@ async function measure(measurement: Measurement): Promise<Measured> {
   try {
     const projections = ALL_PROJECTIONS.filter((p) => measurement.projections.includes(p.name));
     const started = performance.now();
-    const result = await rebuildProjections(store, readStore, projections, { keptDocuments: measurement.keptDocuments });
+    const result = await rebuildProjections(store, readStore, projections, { keptBytes: measurement.keptBytes });
     const seconds = (performance.now() - started) / 1000;
     return { events: result.events, seconds, eventsPerSecond: Math.round(result.events / seconds), startRssMb, peakRssMb: await sampler.stop() };
   } finally {

@@ -25,7 +25,7 @@ import { RecordedEvent } from '../src/core/event-envelope';
 import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
 import { BatchTarget, ProjectionBatch } from '../src/core/projection/projection-batch';
 import { SqliteReadStore } from '../src/core/projection/read-store';
-import { DEFAULT_KEPT_DOCUMENTS, DEFAULT_PAGE_SIZE } from '../src/core/projection/rebuild';
+import { DEFAULT_KEPT_BYTES, DEFAULT_PAGE_SIZE } from '../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../projections';
 import { PeerEvent, PeerStore, toRecordedEvent } from './emmett-peer';
 import { Measured } from './measure-in-child';
@@ -135,7 +135,7 @@ function projectionsInto(readStore: SqliteReadStore, store: PeerStore['eventStor
   // Only a correction refolds a stream; the synthetic log has none, but the loader is Emmett's all the same.
   const loadStream = async (streamId: string, upTo: number): Promise<RecordedEvent[]> =>
     (await store.readStream<PeerEvent>(streamId)).events.map(toRecordedEvent).filter((event) => event.position <= upTo);
-  const batch = new ProjectionBatch(readStore, targets, loadStream, DEFAULT_KEPT_DOCUMENTS);
+  const batch = new ProjectionBatch(readStore, targets, loadStream, DEFAULT_KEPT_BYTES);
   let last = 0;
   return {
     async apply(event: RecordedEvent, endOfPage: boolean): Promise<void> {

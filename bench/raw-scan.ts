@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { RECORD_COLUMNS, RecordRow } from '../src/core/event-store/sqlite-event-store';
 
 export interface ScanResult {
   readonly events: number;
@@ -14,15 +15,19 @@ export interface ScanResult {
 export function rawScan(file: string): ScanResult {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare<[], { data: string; metadata: string }>('SELECT * FROM events ORDER BY position').iterate();
+    // The columns a reader needs (not the hash), as arrays: the cheapest way better-sqlite3 hands rows over.
+    const rows = db
+      .prepare<[], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events ORDER BY position`)
+      .raw(true)
+      .iterate();
     const started = performance.now();
     let events = 0;
     let bytes = 0;
-    for (const row of rows) {
-      JSON.parse(row.data);
-      JSON.parse(row.metadata);
+    for (const [, , , , , , data, metadata] of rows) {
+      JSON.parse(data);
+      JSON.parse(metadata);
       events += 1;
-      bytes += row.data.length + row.metadata.length;
+      bytes += data.length + metadata.length;
     }
     return { events, seconds: (performance.now() - started) / 1000, averageEventBytes: Math.round(bytes / Math.max(events, 1)) };
   } finally {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
+import { DEFAULT_KEPT_BYTES } from '../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../projections';
 import { measureAppends } from './append-throughput';
 import { Measured, measureInChild } from './measure-in-child';
@@ -16,13 +17,16 @@ import { SyntheticLog } from './synthetic-log';
 const total = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 if (!Number.isInteger(total) || total < 1000) throw new Error(`BENCH_EVENTS must be a whole number of at least 1000, got ${process.env.BENCH_EVENTS}`);
 const quarter = Math.round(total / 4);
+const MB = 1024 * 1024;
+/** A quarter of the default size of documents kept in memory, to show what that memory buys and that memory is bounded. */
+const FEW_KEPT_MB = 16;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   const eventsFile = join(dir, 'events.sqlite');
   let readStores = 0;
-  const rebuild = (projections: readonly string[], keptDocuments?: number): Promise<Measured> =>
-    measureInChild({ kind: 'rebuild', eventsFile, readFile: join(dir, `read-${++readStores}.sqlite`), projections, keptDocuments });
+  const rebuild = (projections: readonly string[], keptBytes?: number): Promise<Measured> =>
+    measureInChild({ kind: 'rebuild', eventsFile, readFile: join(dir, `read-${++readStores}.sqlite`), projections, keptBytes });
   const all = ALL_PROJECTIONS.map((p) => p.name);
   const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
   try {
@@ -31,12 +35,15 @@ async function main(): Promise<void> {
     say(`writing a synthetic log of ${count(total)} events (synchronous=NORMAL) to ${dir}`);
     const store = new SqliteEventStore({ file: eventsFile, synchronous: 'NORMAL' });
     const log = new SyntheticLog(total);
-    const started = performance.now();
+    let started = performance.now();
     await log.extendTo(store, quarter);
-    say(`rebuilding every projection at ${count(quarter)} events`);
+    let generationSeconds = (performance.now() - started) / 1000;
+    say(`rebuilding every projection at ${count(quarter)} events, with the default and with ${FEW_KEPT_MB} MB of documents kept`);
     const atQuarter = await rebuild(all);
+    const atQuarterFewKept = await rebuild(all, FEW_KEPT_MB * MB);
+    started = performance.now();
     await log.extendTo(store, total);
-    const generationSeconds = (performance.now() - started) / 1000;
+    generationSeconds += (performance.now() - started) / 1000;
     await store.close();
 
     say('raw scan');
@@ -44,10 +51,8 @@ async function main(): Promise<void> {
     const scan = await measureInChild({ kind: 'scan', eventsFile });
     say(`rebuilding every projection at ${count(total)} events`);
     const atTotal = await rebuild(all);
-    // Fewer documents kept than the synthetic catalogue holds (N/10 procedures): what memory buys.
-    const fewKept = Math.round(total / 50);
-    say(`rebuilding every projection at ${count(total)} events, ${count(fewKept)} documents kept`);
-    const atTotalFewKept = await rebuild(all, fewKept);
+    say(`rebuilding every projection at ${count(total)} events, ${FEW_KEPT_MB} MB of documents kept`);
+    const atTotalFewKept = await rebuild(all, FEW_KEPT_MB * MB);
     const alone: Array<[string, Measured]> = [];
     for (const name of all) {
       say(`rebuilding ${name} alone`);
@@ -66,7 +71,7 @@ async function main(): Promise<void> {
             [
               [`all ${all.length} projections at N/4`, atQuarter],
               [`all ${all.length} projections at N`, atTotal],
-              [`all ${all.length} at N, ${count(fewKept)} documents kept`, atTotalFewKept],
+              [`all ${all.length} at N, ${FEW_KEPT_MB} MB of documents kept`, atTotalFewKept],
               ...alone,
             ] as Array<[string, Measured]>
           ).map(
@@ -75,7 +80,18 @@ async function main(): Promise<void> {
         ],
       ),
     );
-    console.log(`\npeak RSS of the full rebuild: ${atQuarter.peakRssMb} MB at ${count(quarter)} events, ${atTotal.peakRssMb} MB at ${count(total)} events (process start: ${atTotal.startRssMb} MB)\n`);
+    console.log();
+    console.log(
+      table(
+        ['peak RSS of the full rebuild', `at ${count(quarter)} events`, `at ${count(total)} events`],
+        [
+          [`default: ${DEFAULT_KEPT_BYTES / MB} MB of documents kept per projection`, `${atQuarter.peakRssMb} MB`, `${atTotal.peakRssMb} MB`],
+          [`${FEW_KEPT_MB} MB of documents kept per projection`, `${atQuarterFewKept.peakRssMb} MB`, `${atTotalFewKept.peakRssMb} MB`],
+          ['process start', `${atQuarter.startRssMb} MB`, `${atTotal.startRssMb} MB`],
+        ],
+      ),
+    );
+    console.log();
     console.log(
       table(
         ['append, batches of ~500 events, synchronous=FULL', 'events', 'seconds', 'rate', 'of raw'],

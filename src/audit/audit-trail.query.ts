@@ -7,7 +7,7 @@ import { RecordedEvent } from '../core/event-envelope';
 import { IsIsoDate, IsKnownAt } from '../core/http/validation-rules';
 import { normalizeKnownAt } from '../core/projection/event-filter';
 import { ProjectionRunner } from '../core/projection/projection-runner';
-import { auditTrailProjection } from '../../projections/audit-trail.projection';
+import { auditEntryId, auditTrailProjection } from '../../projections/audit-trail.projection';
 
 const OptionalText = (description: string) => applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsString(), MaxLength(300));
 
@@ -63,8 +63,7 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, AuditTr
         effective_date: { from: r.effectiveFrom, to: r.effectiveTo },
         recorded_at: { from: recordedFrom, to: r.recordedTo && normalizeKnownAt(r.recordedTo) },
       },
-      orderBy: 'position',
-      ...(r.cursor && { after: { value: Number(r.cursor), id: r.cursor.padStart(15, '0') } }),
+      ...(r.cursor && { after: { value: null, id: auditEntryId(Number(r.cursor)) } }),
       limit: limit + 1,
     });
     const items = rows.slice(0, limit).map(({ document }) => toAuditEntry(document));

@@ -21,8 +21,10 @@ export function verifyCommand(io: CliIo): Command {
     .action((options: { dataDir?: string }) =>
       withEventStore(options.dataDir, async (store) => {
         const report = await new LedgerProofs(store).verify();
-        if (!report.ok) throw new CliError(`ledger does NOT verify at position ${report.firstBadPosition}: ${report.problem}`);
-        io.out(`ledger verifies: ${report.checked} events chained, ${report.digestsChecked} recorded digests match`);
+        if (!report.ok) throw new CliError(`ledger does NOT verify at position ${report.firstBadPosition} (${report.failure}): ${report.problem}`);
+        const unchained = report.unchained ?? 0;
+        const before = unchained > 0 ? `; ${unchained} events before them were written before the ledger kept hashes on this backend` : '';
+        io.out(`ledger verifies: ${report.checked - unchained} events chained, ${report.digestsChecked} recorded digests match${before}`);
       }),
     );
 }

@@ -50,6 +50,11 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   readonly revision: number;
   /** Position in the global log, in acknowledgement order; 1-based and gap-free where the store says so. */
   readonly position: number;
-  /** ISO timestamp at which the store accepted the event ("as known at" axis); never decreases along the log. */
+  /**
+   * ISO timestamp at which the store accepted the event ("as known at" axis), covered by the event's hash. Never
+   * decreases along its stream, nor along the log where appends are serialised (SQLite, plain memory); on
+   * EventStoreDB the ledger stamps it when it chains an append, so two appends to different streams at once may
+   * commit in the other order, apart by the time an append takes.
+   */
   readonly recordedAt: string;
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RecordedEvent } from '../core/event-envelope';
 import { BusinessRuleError, NotFoundError } from '../core/errors/ledger-errors';
 import { EVENT_STORE, EventStore } from '../core/event-store/event-store.port';
 import { IntegrityReport, LedgerIntegrity } from '../core/ledger-hash/integrity';
 import { consistencyProof, inclusionProof, leafHash, merkleRoot } from '../core/ledger-hash/merkle';
 import { ConsistencyProof, InclusionProof, LedgerDigest } from '../core/ledger-hash/proofs';
+import { checkRecordedDigests } from '../core/ledger-hash/recorded-digests';
 
 /** Digests recorded in the ledger itself: a later rewrite of the log before them no longer matches them. */
 export const DIGEST_STREAM = 'ledger-digests';
@@ -15,24 +15,28 @@ export interface VerificationReport extends IntegrityReport {
   readonly digestsChecked: number;
 }
 
-/** Verification, digests and proofs over the log's hash chain. */
+/**
+ * Verification, digests and proofs over the log's hash chain. Digests and proofs count events in log order, never
+ * with positions: on EventStoreDB positions have gaps, and the n-th event of the log is the n-th leaf.
+ */
 @Injectable()
 export class LedgerProofs {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async verify(): Promise<VerificationReport> {
-    const chain = await this.integrity().verify();
+    const integrity = this.integrity();
+    const chain = await integrity.verify();
     if (!chain.ok) return { ...chain, digestsChecked: 0 };
-    const recorded = await this.store.readStream(DIGEST_STREAM);
-    const hashes = await this.integrity().hashes();
-    const leaves = hashes.map(leafHash);
-    for (const event of recorded) {
-      const { size, root } = event.data as LedgerDigest;
-      if (size > leaves.length || merkleRoot(leaves.slice(0, size)) !== root) {
-        return { ...chain, ok: false, digestsChecked: recorded.indexOf(event), firstBadPosition: Math.min(size, leaves.length + 1), problem: `the digest recorded at position ${event.position} (first ${size} events) no longer matches the log` };
-      }
+    const recorded = (await this.store.readStream(DIGEST_STREAM)).filter((event) => event.type === DIGEST_RECORDED);
+    const digests = recorded.map((event) => {
+      const data = (event.data ?? {}) as Partial<LedgerDigest>;
+      return { position: event.position, size: data.size, root: data.root };
+    });
+    const check = checkRecordedDigests(await integrity.hashes(), digests);
+    if (check.problem !== undefined) {
+      return { ...chain, ok: false, digestsChecked: check.checked, firstBadPosition: check.firstBadPosition, failure: 'digest', problem: check.problem };
     }
-    return { ...chain, digestsChecked: recorded.length };
+    return { ...chain, digestsChecked: check.checked };
   }
 
   async digest(size?: number): Promise<LedgerDigest> {
@@ -41,22 +45,23 @@ export class LedgerProofs {
   }
 
   async inclusion(eventId: string, size?: number): Promise<InclusionProof> {
-    const record = await this.integrity().hashOf(eventId);
-    if (!record) throw new NotFoundError('EVENT.NOT_FOUND', `no event ${eventId} in the ledger`, `không có sự kiện ${eventId} trong sổ`, [{ field: 'eventId', rule: 'EVENT.NOT_FOUND', message: 'unknown event id' }]);
+    const integrity = this.integrity();
+    const entry = await integrity.entry(eventId);
+    if (!entry) throw new NotFoundError('EVENT.NOT_FOUND', `no event ${eventId} in the ledger`, `không có sự kiện ${eventId} trong sổ`, [{ field: 'eventId', rule: 'EVENT.NOT_FOUND', message: 'unknown event id' }]);
     const leaves = await this.leaves(size);
-    if (record.position > leaves.length) {
-      throw new BusinessRuleError('PROOF.EVENT_AFTER_DIGEST', `event ${eventId} is at position ${record.position}, after the digest of ${leaves.length} events`, `sự kiện nằm sau bản tóm lược`, 'size');
+    if (entry.index >= leaves.length) {
+      throw new BusinessRuleError('PROOF.EVENT_AFTER_DIGEST', `event ${eventId} is at position ${entry.event.position}, after the digest of ${leaves.length} events`, `sự kiện nằm sau bản tóm lược`, 'size');
     }
-    const [stored] = await this.store.readAll({ fromPosition: record.position, maxCount: 1 });
-    const hashes = await this.integrity().hashes(record.position);
     return {
       kind: 'inclusion',
-      event: storedText(stored),
-      previousHash: hashes.length > 1 ? hashes[hashes.length - 2] : '0'.repeat(64),
-      eventHash: record.hash,
+      chain: integrity.chain,
+      index: entry.index,
+      event: entry.event,
+      previousHash: entry.previousHash,
+      eventHash: entry.hash,
       size: leaves.length,
       root: merkleRoot(leaves),
-      path: inclusionProof(leaves, record.position - 1, leaves.length),
+      path: inclusionProof(leaves, entry.index, leaves.length),
     };
   }
 
@@ -82,21 +87,6 @@ export class LedgerProofs {
 
   private async leaves(size?: number): Promise<Buffer[]> {
     if (size !== undefined && size < 1) throw new BusinessRuleError('PROOF.BAD_SIZES', 'size must be at least 1', 'kích thước phải từ 1', 'size');
-    return (await this.integrity().hashes(size)).map(leafHash);
+    return (await this.integrity().hashes(size)).map((record) => leafHash(record.hash));
   }
-}
-
-/** The event as its hash saw it: JSON text re-serialised exactly as the store wrote it. */
-function storedText(event: RecordedEvent) {
-  return {
-    position: event.position,
-    eventId: event.id,
-    streamId: event.streamId,
-    revision: event.revision,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: JSON.stringify(event.data),
-    metadata: JSON.stringify(event.metadata),
-    recordedAt: event.recordedAt,
-  };
 }

@@ -19,6 +19,8 @@ import { TcpProxy } from '../support/tcp-proxy';
 interface Adapter {
   /** What the adapter must declare: part of the contract, not read from the store under test. */
   readonly declares: Pick<EventStore, 'supportsMultiStreamAppend' | 'positionsAreGapFree' | 'eventIdsUniqueAcrossStreams'>;
+  /** The hash chain it keeps, if any: over the whole log, or per stream. */
+  readonly chain?: 'log' | 'stream';
   open(): Promise<EventStore>;
   cleanUp(): Promise<void>;
 }
@@ -33,10 +35,19 @@ const memoryNonAtomic = (): Adapter => ({
   cleanUp: async () => undefined,
 });
 
+/** Memory standing in for EventStoreDB: no multi-stream transactions, positions with gaps, a hash chain per stream. */
+const memoryEventStoreDbLike = (): Adapter => ({
+  declares: { ...EMBEDDED, supportsMultiStreamAppend: false, positionsAreGapFree: false },
+  chain: 'stream',
+  open: async () => new MemoryEventStore({ multiStreamAppend: false, hashChain: 'stream', positionGaps: true }),
+  cleanUp: async () => undefined,
+});
+
 const sqlite = (): Adapter => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-contract-'));
   return {
     declares: EMBEDDED,
+    chain: 'log',
     open: async () => new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 50 }),
     cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -45,6 +56,7 @@ const sqlite = (): Adapter => {
 /** Each test gets a namespace of its own on the shared server, so it starts from an empty log. */
 const eventStoreDb = (): Adapter => ({
   declares: { supportsMultiStreamAppend: false, positionsAreGapFree: false, eventIdsUniqueAcrossStreams: false },
+  chain: 'stream',
   open: () => openTestEventStoreDb(),
   cleanUp: async () => undefined,
 });
@@ -71,6 +83,20 @@ const contract = (makeAdapter: () => Adapter) => () => {
       positionsAreGapFree: store.positionsAreGapFree,
       eventIdsUniqueAcrossStreams: store.eventIdsUniqueAcrossStreams,
     }).toEqual(adapter.declares);
+    expect(store.integrity?.chain).toBe(adapter.chain);
+  });
+
+  it('keeps its hash chain whole when many writers append to one stream at once, where it keeps one', async () => {
+    await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: [anEvent(0)] });
+    // With `any` and `stream_exists` every writer must land; a chained store re-chains the ones that came second.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => store.appendToStream({ streamId: 's-1', expectedRevision: i % 2 ? 'any' : 'stream_exists', events: [anEvent(i + 1), anEvent(`${i + 1}b`)] })),
+    );
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    expect((await store.readStream('s-1')).map((e) => e.revision)).toEqual(Array.from({ length: 17 }, (_, i) => i));
+    if (!store.integrity) return;
+    expect(await store.integrity.verify()).toMatchObject({ ok: true, checked: 17 });
+    expect(await store.integrity.hashes()).toHaveLength(17);
   });
 
   describe('append with an expected revision', () => {
@@ -286,6 +312,7 @@ const contract = (makeAdapter: () => Adapter) => () => {
 
 describe('EventStore contract on memory', contract(memory));
 describe('EventStore contract on memory:non-atomic', contract(memoryNonAtomic));
+describe('EventStore contract on memory:esdb-like', contract(memoryEventStoreDbLike));
 describe('EventStore contract on sqlite', contract(sqlite));
 describeEventStoreDb('EventStore contract on esdb', contract(eventStoreDb));
 

@@ -72,5 +72,5 @@ describe('many clients amending one procedure at once', () => {
     // Nothing written by a loser: the opening entry, the first decision (2 events), a cut or a decision (2 events) per round.
     const decisionsWon = winners.filter((w) => w.client % 2 === 1).length;
     expect((await t.store.stats()).eventCount).toBe(1 + 2 + ROUNDS + decisionsWon);
-  });
+  }, 60_000); // 96 requests over real HTTP: seconds on a machine busy with other suites, not jest's default 5 s
 });

@@ -171,5 +171,5 @@ const decisionsOverHttp = (backend: TestBackend) => () => {
   });
 };
 
-describe.each(['memory', 'sqlite', 'memory:non-atomic'] as const)('decisions over HTTP (%s store)', (backend) => decisionsOverHttp(backend)());
+describe.each(['memory', 'sqlite', 'memory:non-atomic', 'memory:esdb-like'] as const)('decisions over HTTP (%s store)', (backend) => decisionsOverHttp(backend)());
 describeEventStoreDb('decisions over HTTP (esdb store)', decisionsOverHttp('esdb'));

@@ -215,8 +215,9 @@ describe('projection runtime', () => {
     const live = documents();
     expect(live[1]).toContainEqual({ markers: expect.arrayContaining(['fixed']) });
 
-    // Three documents kept per projection and pages of 70 events: documents leave memory and come back all the time.
-    await rebuildProjections(store, openReadStore(), projections, { pageSize: 70, keptDocuments: 3 });
+    // A few documents kept per projection (each is a few hundred bytes of JSON) and pages of 70 events: documents
+    // leave memory and come back all the time.
+    await rebuildProjections(store, openReadStore(), projections, { pageSize: 70, keptBytes: 2000 });
     expect(documents()).toEqual(live);
     const { generation } = readStore.status('seen')!;
     expect(readStore.query(seenProjection(), generation, { orderBy: 'folds', limit: 1 })[0].document.positions).toHaveLength(200);

@@ -9,6 +9,7 @@ import {
   ReadStreamOptions,
   StreamAppend,
 } from '../../src/core/event-store/event-store.port';
+import { LedgerIntegrity } from '../../src/core/ledger-hash/integrity';
 
 /**
  * One service run's view of a log that outlives it: appends the test names fail as if the run had stopped there,
@@ -30,6 +31,10 @@ export class InterruptedStore implements EventStore {
 
   get eventIdsUniqueAcrossStreams(): boolean {
     return this.log.eventIdsUniqueAcrossStreams;
+  }
+
+  get integrity(): LedgerIntegrity | undefined {
+    return this.log.integrity;
   }
 
   async appendToStream(append: StreamAppend): Promise<AppendResult> {

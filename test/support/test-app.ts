@@ -29,10 +29,11 @@ export interface TestResponse {
 }
 
 /**
- * The backends the service runs on in tests: the configured ones, and memory behaving like a backend without
- * multi-stream transactions, so the code paths for EventStoreDB run without a server.
+ * The backends the service runs on in tests: the configured ones, memory behaving like a backend without
+ * multi-stream transactions, so the code paths for EventStoreDB run without a server, and memory standing in for
+ * EventStoreDB more closely still: positions with gaps and a hash chain per stream, appended as that adapter does.
  */
-export type TestBackend = EventStoreBackend | 'memory:non-atomic';
+export type TestBackend = EventStoreBackend | 'memory:non-atomic' | 'memory:esdb-like';
 
 /**
  * Starts the whole service on a throw-away store: memory, SQLite in a temporary folder (or the given one), or a
@@ -45,7 +46,7 @@ export async function startTestApp(
   openStore?: () => EventStore | Promise<EventStore>,
 ): Promise<TestApp> {
   const ownDir = env.LEDGER_DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const configured = backend === 'memory:non-atomic' ? 'memory' : backend;
+  const configured = backend.startsWith('memory') ? 'memory' : (backend as EventStoreBackend);
   const config = loadConfig({
     LEDGER_SEED_ON_START: 'false',
     LEDGER_EVENT_STORE: configured,
@@ -55,6 +56,7 @@ export async function startTestApp(
   });
   const defaults: Partial<Record<TestBackend, () => EventStore | Promise<EventStore>>> = {
     'memory:non-atomic': () => new MemoryEventStore({ multiStreamAppend: false }),
+    'memory:esdb-like': () => new MemoryEventStore({ multiStreamAppend: false, hashChain: 'stream', positionGaps: true }),
     esdb: () => openTestEventStoreDb(),
   };
   const app = await createApp({ config, logger: false, openStore: openStore ?? defaults[backend] });

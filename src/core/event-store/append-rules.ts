@@ -68,3 +68,8 @@ export function nextRecordedAt(lastRecordedAt: string | undefined, now: Date = n
   const candidate = now.toISOString();
   return lastRecordedAt && lastRecordedAt > candidate ? lastRecordedAt : candidate;
 }
+
+/** The latest of some ISO timestamps, ignoring the missing ones. */
+export function latestTime(...times: ReadonlyArray<string | undefined>): string | undefined {
+  return times.reduce<string | undefined>((latest, time) => (time !== undefined && (latest === undefined || time > latest) ? time : latest), undefined);
+}

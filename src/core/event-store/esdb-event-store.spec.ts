@@ -88,6 +88,7 @@ describe('EventStoreDB adapter without a server', () => {
       await expect(store.readStream('s-1')).rejects.toBeInstanceOf(UnavailableError);
       await expect(store.readAll()).rejects.toBeInstanceOf(UnavailableError);
       await expect(store.headPosition()).rejects.toBeInstanceOf(UnavailableError);
+      await expect(store.integrity.verify()).rejects.toBeInstanceOf(UnavailableError);
       await expect(
         store.appendToStream({
           streamId: 's-1',

@@ -25,9 +25,23 @@ import {
   type StreamingRead,
 } from '@eventstore/db-client';
 import { concat, defer, filter, from, map, mergeMap, Observable, Subject, takeUntil } from 'rxjs';
-import { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
-import { BusinessRuleError, ConcurrencyError, IdempotencyConflictError, LedgerError, UnavailableError } from '../errors/ledger-errors';
-import { assertWellFormed, checkExpectedRevision, findReplay, NO_STREAM_REVISION } from './append-rules';
+import { RecordedEvent } from '../event-envelope';
+import { BusinessRuleError, IdempotencyConflictError, LedgerError, UnavailableError } from '../errors/ledger-errors';
+import { ChainedNewEvent, ChainedRecord, ChainScanItem, EMPTY_STREAM, headOfStream, StreamHead, StreamHidden } from '../ledger-hash/stream-chain';
+import { LedgerIntegrity } from '../ledger-hash/integrity';
+import { StreamChainIntegrity } from '../ledger-hash/stream-chain-integrity';
+import { assertWellFormed, findReplay, latestTime, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
+import { appendChained, ChainedAppendIo, ChainedWrite } from './chained-append';
+import {
+  esdbMetadataOf,
+  hidingChangeOf,
+  inLedgerStream,
+  isLedgerEvent,
+  StoredEvent,
+  toChainedRecord,
+  toLedgerPosition,
+  toStoredEvent,
+} from './esdb-records';
 import {
   AppendResult,
   EventStore,
@@ -40,7 +54,8 @@ import {
 import { resubscribing } from './resubscribing';
 
 /*
- * The EventStoreDB adapter; the only file that knows @eventstore/db-client.
+ * The EventStoreDB adapter; the only file that knows @eventstore/db-client. How one event is written and read back
+ * is in esdb-records.ts, pure.
  *
  * Positions. $all positions are byte offsets in the server's log: ordered and unique per event (events appended
  * through gRPC have equal commit and prepare positions), but with gaps. The port's readers resume with
@@ -52,6 +67,14 @@ import { resubscribing } from './resubscribing';
  * the first append's, and answers success; otherwise it answers "wrong expected version". Both are told apart from a
  * fresh write here: every append call stamps its events with a random `appendAttempt`, so events read back with
  * another stamp were stored by an earlier call. Ids are only checked within a stream.
+ *
+ * Tamper evidence. Every event carries, under the metadata key `chain`, the hash of its content and of the event
+ * before it in its stream (ledger-hash/stream-chain.ts), and the recorded time that hash covers: the server sets
+ * `created` only once the event, hash included, is stored, so the ledger stamps its own time instead, never before
+ * the stream's last event nor the last time this store stamped. Readers never see the key: the metadata they get is
+ * the ledger's own. Appends go through `appendChained`, which writes at the exact revision it chained on, so that
+ * two writers cannot fork a chain. Verification, digests and proofs walk $all: the ledger's events in $all order are
+ * the leaves of the digests.
  */
 
 export interface EsdbEventStoreOptions {
@@ -67,20 +90,7 @@ export interface EsdbEventStoreOptions {
   readonly resubscribeDelaysMs?: readonly number[];
 }
 
-/** What the ledger keeps in an EventStoreDB event's metadata. */
-interface EsdbMetadata {
-  readonly ledger: EventMetadata;
-  readonly schemaVersion: number;
-  readonly appendAttempt: string;
-  // The server's standard projections ($by_correlation_id) read these two.
-  readonly $correlationId: string;
-  readonly $causationId?: string;
-}
-
-interface StoredEvent {
-  readonly event: RecordedEvent;
-  readonly appendAttempt?: string;
-}
+export { toLedgerPosition };
 
 const PAGE_SIZE = 1000;
 const HEAD_PAGE_SIZE = 100;
@@ -89,12 +99,21 @@ export class EsdbEventStore implements EventStore {
   readonly supportsMultiStreamAppend = false;
   readonly positionsAreGapFree = false;
   readonly eventIdsUniqueAcrossStreams = false;
+  readonly integrity: LedgerIntegrity = new StreamChainIntegrity(() => this.scanChain());
   private readonly logger = new Logger('EventStoreDB');
   private readonly client: EventStoreDBClient;
   private readonly namespace: string;
   private readonly timeoutMs: number;
   private readonly resubscribeDelaysMs: readonly number[];
   private readonly closing$ = new Subject<void>();
+  /** The latest recorded time this store stamped: a later append from here is never stamped before it. */
+  private lastRecordedAt?: string;
+  private readonly chainIo: ChainedAppendIo = {
+    head: (streamId) => this.streamHead(streamId),
+    write: (streamId, events, expectedRevision) => this.write(streamId, events, expectedRevision),
+    replay: (append) => this.findStoredReplay(append),
+    recordedAt: (head) => this.stampTime(head),
+  };
 
   /** Connects and checks the server answers within `openTimeoutMs`, so a wrong address fails at start, not later. */
   static async open(options: EsdbEventStoreOptions): Promise<EsdbEventStore> {
@@ -119,42 +138,7 @@ export class EsdbEventStore implements EventStore {
 
   async appendToStream(append: StreamAppend): Promise<AppendResult> {
     assertWellFormed([append]);
-    const { streamId, events, expectedRevision } = append;
-    if (events.length === 0) {
-      const current = await this.currentRevision(streamId);
-      checkExpectedRevision(streamId, expectedRevision, current);
-      return { streamId, nextExpectedRevision: current, events: [], duplicate: false };
-    }
-    // Without an exact revision the server's duplicate check is best effort (a cache): look for the ids first.
-    if (expectedRevision === 'any' || expectedRevision === 'stream_exists') {
-      const replay = await this.findStoredReplay(append);
-      if (replay) return replay;
-    }
-    const attempt = randomUUID();
-    let lastRevision: number;
-    try {
-      // Past the deadline the outcome is unknown: the caller gets a 503, and its retry is told apart by the ids.
-      const written = this.client.appendToStream(this.namespace + streamId, events.map((event) => toEventData(event, attempt)), {
-        expectedRevision: toEsdbExpectedRevision(expectedRevision),
-      });
-      lastRevision = Number((await this.withDeadline(written, `append to ${streamId}`)).nextExpectedRevision);
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      const replay = await this.findStoredReplay(append);
-      if (replay) return replay;
-      throw new ConcurrencyError(streamId, String(expectedRevision), describeRevision(error.actualVersion));
-    }
-    const stored = await this.readStored(streamId, Math.max(0, lastRevision - events.length + 1), events.length);
-    if (stored.length !== events.length || stored.some((s, i) => s.event.id !== events[i].id)) {
-      throw new IdempotencyConflictError(events.map((e) => e.id));
-    }
-    const fresh = stored[0].appendAttempt === attempt;
-    return {
-      streamId,
-      nextExpectedRevision: fresh ? lastRevision : await this.currentRevision(streamId),
-      events: stored.map((s) => s.event),
-      duplicate: !fresh,
-    };
+    return appendChained(append, this.chainIo);
   }
 
   async appendToStreams(): Promise<AppendResult[]> {
@@ -169,20 +153,11 @@ export class EsdbEventStore implements EventStore {
     const wanted = options.maxCount ?? Infinity;
     const found: RecordedEvent[] = [];
     if (wanted <= 0) return found;
-    let { from, skipThrough } = toReadStart(options.fromPosition);
-    for (;;) {
-      const page = await this.collect(this.client.readAll({ fromPosition: from, maxCount: PAGE_SIZE }), 'read $all');
-      for (const { event } of page) {
-        if (!event || (skipThrough !== undefined && event.position.commit <= skipThrough)) continue;
-        if (this.isLedgerEvent(event)) found.push(this.toStored(event).event);
-        if (found.length >= wanted) return found;
-      }
-      const last = page.at(-1)?.event?.position;
-      if (page.length < PAGE_SIZE || !last) return found;
-      // Reading from a position includes it: go on from the last event read, skipping it.
-      from = last;
-      skipThrough = last.commit;
+    for await (const event of this.rawAll(options.fromPosition)) {
+      if (this.isLedgerEvent(event)) found.push(this.toStored(event).event);
+      if (found.length >= wanted) break;
     }
+    return found;
   }
 
   subscribeToAll(options: { fromPosition?: number } = {}): Observable<RecordedEvent> {
@@ -258,27 +233,109 @@ export class EsdbEventStore implements EventStore {
     );
   }
 
-  private async readStored(streamId: string, fromRevision: number, maxCount?: number): Promise<StoredEvent[]> {
+  /** Every event of $all from a port position on, in order, system events and other namespaces included. */
+  private async *rawAll(fromPosition?: number): AsyncGenerator<EsdbRecordedEvent> {
+    let { from, skipThrough } = toReadStart(fromPosition);
+    for (;;) {
+      const page = await this.collect(this.client.readAll({ fromPosition: from, maxCount: PAGE_SIZE }), 'read $all');
+      for (const { event } of page) {
+        if (event && (skipThrough === undefined || event.position.commit > skipThrough)) yield event;
+      }
+      const last = page.at(-1)?.event?.position;
+      if (page.length < PAGE_SIZE || !last) return;
+      // Reading from a position includes it: go on from the last event read, skipping it.
+      from = last;
+      skipThrough = last.commit;
+    }
+  }
+
+  private async readRaw(streamId: string, fromRevision: number, maxCount?: number): Promise<EsdbRecordedEvent[]> {
     try {
       const read = this.client.readStream(this.namespace + streamId, {
         fromRevision: BigInt(fromRevision),
         maxCount: maxCount ?? Number.MAX_SAFE_INTEGER,
       });
-      return (await this.collect(read, `read ${streamId}`)).flatMap(({ event }) => (event ? [this.toStored(event)] : []));
+      return (await this.collect(read, `read ${streamId}`)).flatMap(({ event }) => (event ? [event] : []));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
   }
 
-  private async currentRevision(streamId: string): Promise<number> {
+  private async readStored(streamId: string, fromRevision: number, maxCount?: number): Promise<StoredEvent[]> {
+    return (await this.readRaw(streamId, fromRevision, maxCount)).map((event) => this.toStored(event));
+  }
+
+  private async lastEvent(streamId: string): Promise<EsdbRecordedEvent | undefined> {
     try {
       const read = this.client.readStream(this.namespace + streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
       const [last] = await this.collect(read, `read ${streamId}`);
-      return last?.event ? Number(last.event.revision) : NO_STREAM_REVISION;
+      return last?.event;
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return NO_STREAM_REVISION;
+      if (error instanceof StreamNotFoundError) return undefined;
       throw error;
+    }
+  }
+
+  private async currentRevision(streamId: string): Promise<number> {
+    const last = await this.lastEvent(streamId);
+    return last ? Number(last.revision) : NO_STREAM_REVISION;
+  }
+
+  /** What the next append chains on: the stream's last event, its hash and recorded time. */
+  private async streamHead(streamId: string): Promise<StreamHead> {
+    const last = await this.lastEvent(streamId);
+    if (!last) return EMPTY_STREAM;
+    const record = this.toChained(last);
+    if (record.link) return { revision: record.revision, hash: record.link.hash, recordedAt: record.recordedAt };
+    // Written before the ledger chained events here: the chain goes on from the hashes the stream's content gives.
+    return headOfStream((await this.readRaw(streamId, 0)).map((event) => this.toChained(event)));
+  }
+
+  /**
+   * Stores chained events only if the stream is still at the revision they were chained on. Past the deadline the
+   * outcome is unknown: the caller gets a 503, and its retry is told apart by the ids.
+   */
+  private async write(streamId: string, chained: readonly ChainedNewEvent[], expectedRevision: number): Promise<ChainedWrite> {
+    const attempt = randomUUID();
+    let lastRevision: number;
+    try {
+      const written = this.client.appendToStream(this.namespace + streamId, chained.map((c) => toEventData(c, attempt)), {
+        expectedRevision: toEsdbExpectedRevision(expectedRevision === NO_STREAM_REVISION ? 'no_stream' : expectedRevision),
+      });
+      lastRevision = Number((await this.withDeadline(written, `append to ${streamId}`)).nextExpectedRevision);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return { conflict: describeRevision(error.actualVersion) };
+      throw error;
+    }
+    const ids = chained.map((c) => c.event.id);
+    const stored = await this.readStored(streamId, Math.max(0, lastRevision - ids.length + 1), ids.length);
+    if (stored.length !== ids.length || stored.some((s, i) => s.event.id !== ids[i])) throw new IdempotencyConflictError(ids);
+    // The server answers success without writing when these ids follow the expected revision already (a racing retry).
+    const fresh = stored[0].appendAttempt === attempt;
+    return {
+      written: {
+        streamId,
+        nextExpectedRevision: fresh ? lastRevision : await this.currentRevision(streamId),
+        events: stored.map((s) => s.event),
+        duplicate: !fresh,
+      },
+    };
+  }
+
+  /** Now, unless the stream's last event or this store's last stamp is later (a clock set back, another writer's clock ahead). */
+  private stampTime(head: StreamHead): string {
+    const recordedAt = nextRecordedAt(latestTime(head.recordedAt, this.lastRecordedAt));
+    this.lastRecordedAt = recordedAt;
+    return recordedAt;
+  }
+
+  /** The ledger's log as the stream chain walks it: every event of its streams, and changes that hide some of them. */
+  private async *scanChain(): AsyncGenerator<ChainScanItem> {
+    for await (const event of this.rawAll()) {
+      const hidden = this.hidingChange(event);
+      if (hidden) yield hidden;
+      else if (this.inLedgerStream(event)) yield this.toChained(event);
     }
   }
 
@@ -319,37 +376,30 @@ export class EsdbEventStore implements EventStore {
   }
 
   private isLedgerEvent(event: EsdbRecordedEvent): boolean {
-    return event.isJson && !event.type.startsWith('$') && !event.streamId.startsWith('$') && event.streamId.startsWith(this.namespace);
+    return isLedgerEvent(event, this.namespace);
+  }
+
+  private inLedgerStream(event: EsdbRecordedEvent): boolean {
+    return inLedgerStream(event, this.namespace);
   }
 
   private toStored(event: EsdbRecordedEvent): StoredEvent {
-    const metadata = (event.isJson && event.metadata && typeof event.metadata === 'object' ? event.metadata : {}) as Partial<EsdbMetadata>;
-    return {
-      appendAttempt: metadata.appendAttempt,
-      event: {
-        id: event.id,
-        type: event.type,
-        schemaVersion: metadata.schemaVersion ?? 1,
-        streamId: event.streamId.slice(this.namespace.length),
-        revision: Number(event.revision),
-        position: event.position ? toLedgerPosition(event.position.commit) : 0,
-        recordedAt: event.created.toISOString(),
-        data: event.data,
-        metadata: metadata.ledger ?? ({} as EventMetadata),
-      },
-    };
+    return toStoredEvent(event, this.namespace);
+  }
+
+  private toChained(event: EsdbRecordedEvent): ChainedRecord {
+    return toChainedRecord(event, this.namespace);
+  }
+
+  private hidingChange(event: EsdbRecordedEvent): StreamHidden | undefined {
+    return hidingChangeOf(event, this.namespace);
   }
 }
 
-function toEventData(event: NewEvent, appendAttempt: string) {
-  const metadata: EsdbMetadata = {
-    ledger: event.metadata,
-    schemaVersion: event.schemaVersion,
-    appendAttempt,
-    $correlationId: event.metadata.correlationId,
-    ...(event.metadata.causationId && { $causationId: event.metadata.causationId }),
-  };
-  return jsonEvent({ id: event.id, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...metadata } });
+/** The event as the client sends it: data, and the ledger's metadata with the chain stamp beside it. */
+function toEventData(chained: ChainedNewEvent, appendAttempt: string) {
+  const { event } = chained;
+  return jsonEvent({ id: event.id, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...esdbMetadataOf(chained, appendAttempt) } });
 }
 
 /** A live subscription as an Observable; unsubscribing ends it on the server. */
@@ -361,13 +411,6 @@ function fromSubscription<Item>(open: () => ReadableSubscription<Item>): Observa
     subscription.on('end', () => subscriber.complete());
     return () => void subscription.unsubscribe().catch(() => undefined);
   });
-}
-
-/** The port position of the event at a commit position: twice it (see the note on positions at the top). */
-export function toLedgerPosition(commit: bigint): number {
-  const position = commit * 2n;
-  if (position > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`commit position ${commit} is beyond the ledger's positions`);
-  return Number(position);
 }
 
 /** The server position of the event at an (even) port position. */

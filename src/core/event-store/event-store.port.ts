@@ -78,7 +78,10 @@ export interface EventStore {
    */
   readonly eventIdsUniqueAcrossStreams: boolean;
 
-  /** Present where the backend keeps a hash chain over the log. */
+  /**
+   * Present where the backend keeps a hash chain: over the whole log (SQLite), or over each stream with digests over
+   * the log's order (EventStoreDB, and memory standing in for it).
+   */
   readonly integrity?: LedgerIntegrity;
 
   appendToStream(append: StreamAppend): Promise<AppendResult>;

@@ -5,7 +5,7 @@ import { UnavailableError } from '../errors/ledger-errors';
 import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
 import { eventHash, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
-import { EventHashRecord, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
+import { ChainEntry, EventHashRecord, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
 import {
   AppendResult,
   EventStore,
@@ -81,16 +81,25 @@ const toStoredText = (row: EventRow): StoredEventText => ({
   recordedAt: row.recorded_at,
 });
 
-const toRecorded = (row: EventRow): RecordedEvent => ({
-  id: row.event_id,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  streamId: row.stream_id,
-  revision: row.revision,
-  position: row.position,
-  recordedAt: row.recorded_at,
-  data: JSON.parse(row.data),
-  metadata: JSON.parse(row.metadata),
+/** The columns a reader needs, in the order of `fromColumns`: the hash is for the integrity check alone. */
+export const RECORD_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+
+/**
+ * A row of RECORD_COLUMNS read as an array: better-sqlite3 builds an array per row faster than an object with named
+ * keys, and reading the whole log (a rebuild) spends a good part of its time there.
+ */
+export type RecordRow = [number, string, string, number, string, number, string, string, string];
+
+const fromColumns = ([position, id, streamId, revision, type, schemaVersion, data, metadata, recordedAt]: RecordRow): RecordedEvent => ({
+  id,
+  type,
+  schemaVersion,
+  streamId,
+  revision,
+  position,
+  recordedAt,
+  data: JSON.parse(data),
+  metadata: JSON.parse(metadata),
 });
 
 /**
@@ -126,11 +135,11 @@ export class SqliteEventStore implements EventStore {
       revision: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
       ),
-      byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
-      stream: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      all: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?'),
+      byId: this.db.prepare<[string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE event_id = ?`).raw(true),
+      stream: this.db
+        .prepare<[string, number, number], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+        .raw(true),
+      all: this.db.prepare<[number, number], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`).raw(true),
       insert: this.db.prepare(
         `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -163,11 +172,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return this.sql.stream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1).map(toRecorded);
+    return this.sql.stream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1).map(fromColumns);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.sql.all.all(Math.max(1, options.fromPosition ?? 1), options.maxCount ?? -1).map(toRecorded);
+    return this.sql.all.all(Math.max(1, options.fromPosition ?? 1), options.maxCount ?? -1).map(fromColumns);
   }
 
   subscribeToAll(options: { fromPosition?: number } = {}): Observable<RecordedEvent> {
@@ -240,7 +249,7 @@ export class SqliteEventStore implements EventStore {
       appends,
       (id) => {
         const row = this.sql.byId.get(id);
-        return row ? toRecorded(row) : undefined;
+        return row ? fromColumns(row) : undefined;
       },
       (streamId) => this.revisionOf(streamId),
     );
@@ -281,6 +290,8 @@ export class SqliteEventStore implements EventStore {
 
 /** Walks the chain from the stored bytes; SQLite keeps them exactly as they were hashed. */
 class SqliteIntegrity implements LedgerIntegrity {
+  readonly chain = 'log';
+
   constructor(private readonly db: Database.Database) {}
 
   async verify(): Promise<IntegrityReport> {
@@ -288,25 +299,25 @@ class SqliteIntegrity implements LedgerIntegrity {
     let expected = 1;
     const rows = this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY position').iterate();
     for (const row of rows) {
-      const bad = (problem: string): IntegrityReport => ({ ok: false, checked: expected - 1, lastPosition: expected - 1, firstBadPosition: expected, problem });
-      if (row.position !== expected) return bad(`event at position ${expected} is missing (next stored position is ${row.position})`);
+      const bad = (failure: IntegrityFailure, problem: string): IntegrityReport => ({ ok: false, checked: expected - 1, lastPosition: expected - 1, firstBadPosition: expected, failure, problem });
+      if (row.position !== expected) return bad('order', `event at position ${expected} is missing (next stored position is ${row.position})`);
       const recomputed = eventHash(previousHash, toStoredText(row));
-      if (recomputed !== row.hash) return bad(`event at position ${expected} does not match its hash: its content, its place or an earlier event changed`);
+      if (recomputed !== row.hash) return bad('content', `event at position ${expected} does not match its hash: its content, its place or an earlier event changed`);
       previousHash = row.hash;
       expected += 1;
     }
     return { ok: true, checked: expected - 1, lastPosition: expected - 1 };
   }
 
-  async hashes(upTo?: number): Promise<string[]> {
-    return this.db
-      .prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position <= ? ORDER BY position')
-      .all(upTo ?? Number.MAX_SAFE_INTEGER)
-      .map((row) => row.hash);
+  async hashes(size?: number): Promise<EventHashRecord[]> {
+    return this.db.prepare<[number], EventHashRecord>('SELECT position, hash FROM events ORDER BY position LIMIT ?').all(size ?? -1);
   }
 
-  async hashOf(eventId: string): Promise<EventHashRecord | undefined> {
-    const row = this.db.prepare<[string], { position: number; hash: string }>('SELECT position, hash FROM events WHERE event_id = ?').get(eventId);
-    return row && { position: row.position, eventId, hash: row.hash };
+  async entry(eventId: string): Promise<ChainEntry | undefined> {
+    const row = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?').get(eventId);
+    if (!row) return undefined;
+    const previous = this.db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?').get(row.position - 1);
+    // Positions number the log from 1 without gaps, so an event's place in the digests is its position − 1.
+    return { index: row.position - 1, event: toStoredText(row), previousHash: previous?.hash ?? GENESIS_HASH, hash: row.hash };
   }
 }

@@ -43,10 +43,11 @@ interface Pending {
  * checkpoints in one transaction: a crash between two flushes loses the batch and its checkpoint together, so the
  * batch is folded again on restart, never twice.
  *
- * A rebuild, whose targets are not live, may instead keep up to `keptDocuments` documents per target in memory from
- * one flush to the next, the least recently used written and dropped first, the rest written by `flush({ all: true })`.
- * A document that many pages change (a procedure amended and cut again and again) is then read and parsed once and
- * written once or a few times, instead of once per page; memory stays bounded whatever the length of the log.
+ * A rebuild, whose targets are not live, may instead keep documents in memory from one flush to the next, up to about
+ * `keptBytes` of them per target (their size as JSON), the least recently used written and dropped first, the rest
+ * written by `flush({ all: true })`. A document that many pages change (a procedure amended and cut again and again)
+ * is then read and parsed once and written once or a few times, instead of once per page. The bound is on size, not
+ * on a number of documents, because documents grow as the log goes on (a procedure's cuts): memory stays flat.
  */
 export class ProjectionBatch {
   private readonly pending = new Map<BatchTarget, Pending>();
@@ -57,9 +58,9 @@ export class ProjectionBatch {
     private readonly readStore: SqliteReadStore,
     readonly targets: readonly BatchTarget[],
     private readonly loadStream: StreamLoader,
-    private readonly keptDocuments = 0,
+    private readonly keptBytes = 0,
   ) {
-    if (keptDocuments > 0 && targets.some((t) => t.live)) {
+    if (keptBytes > 0 && targets.some((t) => t.live)) {
       throw new Error('a live target writes its documents with its checkpoint: it cannot keep them unwritten');
     }
     for (const target of targets) {
@@ -85,13 +86,14 @@ export class ProjectionBatch {
   }
 
   /**
-   * Writes what changed and moves every target to the last position applied, atomically. Documents beyond the
-   * `keptDocuments` most recently used are written and dropped; with `all`, every changed document is written.
+   * Writes what changed and moves every target to the last position applied, atomically. Documents beyond the most
+   * recently used `keptBytes` are written and dropped; with `all`, every changed document is written.
    */
   flush({ all = false }: { all?: boolean } = {}): void {
     if (this.upTo === 0) return;
-    const keep = (target: BatchTarget) => (all || target.projection.documentPerEvent ? 0 : this.keptDocuments);
-    const dropped = new Map([...this.pending].map(([target, pending]) => [target, leastRecentlyUsed(pending, keep(target))]));
+    const keep = (target: BatchTarget, pending: Pending) =>
+      all || target.projection.documentPerEvent || this.keptBytes === 0 ? 0 : Math.floor(this.keptBytes / averageSize(pending));
+    const dropped = new Map([...this.pending].map(([target, pending]) => [target, leastRecentlyUsed(pending, keep(target, pending))]));
     this.readStore.db.transaction(() => {
       for (const [target, pending] of this.pending) {
         if (target.live && !this.readStore.advance(target.projection.name, target.generation, this.upTo)) {
@@ -144,6 +146,24 @@ function touch(pending: Pending, id: string, document: unknown): void {
   pending.documents.delete(id);
   pending.documents.set(id, document);
   pending.dirty.add(id);
+}
+
+/**
+ * The average size of a target's documents as JSON, from 64 of those in memory spread over the whole map (its oldest
+ * alone are the least changed, hence the smallest): a fraction of a millisecond per flush, and it follows documents as
+ * they grow.
+ */
+function averageSize(pending: Pending, sample = 64): number {
+  const stride = Math.max(1, Math.floor(pending.documents.size / sample));
+  let size = 0;
+  let counted = 0;
+  let index = 0;
+  for (const document of pending.documents.values()) {
+    if (index++ % stride !== 0 || document === undefined) continue;
+    size += JSON.stringify(document).length;
+    counted += 1;
+  }
+  return counted === 0 ? 1 : Math.max(1, size / counted);
 }
 
 /** The ids of the documents beyond the `keep` most recently used: all of them when `keep` is 0. */

@@ -25,7 +25,6 @@ export class ProcedureTimeline {
     const rows = this.projections.readModel(auditTrailProjection).query({
       where: { entity_type: 'procedure' },
       ranges: { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } },
-      orderBy: 'position',
     });
     const byCode = new Map<string, RecordedEvent[]>();
     for (const { document } of rows) {
