@@ -20,23 +20,7 @@ export interface AppendThroughput {
  */
 export async function measureAppends(dir: string, total: number): Promise<AppendThroughput> {
   const port = new SqliteEventStore({ file: join(dir, 'append-port.sqlite'), synchronous: 'FULL' });
-  const raw = new Database(join(dir, 'append-raw.sqlite'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(schemaOf(join(dir, 'append-port.sqlite')));
-  const insert = raw.prepare(
-    'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertRaw = raw.transaction((appends: readonly StreamAppend[]) => {
-    const recordedAt = new Date().toISOString();
-    for (const append of appends) {
-      let revision = typeof append.expectedRevision === 'number' ? append.expectedRevision : -1;
-      for (const event of append.events) {
-        // The hash column is filled but not computed: the limit is the storage, the chain's SHA-256 is the port's cost.
-        insert.run(event.id, append.streamId, ++revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt, NO_HASH);
-      }
-    }
-  });
+  const raw = new RawInserts(join(dir, 'append-raw.sqlite'), join(dir, 'append-port.sqlite'));
 
   const log = new SyntheticLog(total);
   let events = 0;
@@ -52,7 +36,7 @@ export async function measureAppends(dir: string, total: number): Promise<Append
       };
       const timeRaw = () => {
         const started = performance.now();
-        insertRaw(appends);
+        raw.write(appends);
         rawMs += performance.now() - started;
       };
       if (batch % 2 === 0) (await timePort(), timeRaw());
@@ -64,6 +48,44 @@ export async function measureAppends(dir: string, total: number): Promise<Append
     raw.close();
   }
   return { events, portSeconds: portMs / 1000, rawSeconds: rawMs / 1000 };
+}
+
+/**
+ * The limit of an append: the same rows inserted straight into a table with the very same schema and indexes as the
+ * adapter's, in one transaction per call, with synchronous=FULL like the service.
+ */
+export class RawInserts {
+  private readonly db: Database.Database;
+  private readonly insertAll: (appends: readonly StreamAppend[]) => void;
+
+  /** @param schemaFrom a file the adapter has created, whose events table is copied, indexes and triggers included */
+  constructor(file: string, schemaFrom: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(schemaOf(schemaFrom));
+    const insert = this.db.prepare(
+      'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertAll = this.db.transaction((appends: readonly StreamAppend[]) => {
+      const recordedAt = new Date().toISOString();
+      for (const append of appends) {
+        let revision = typeof append.expectedRevision === 'number' ? append.expectedRevision : -1;
+        for (const event of append.events) {
+          // The hash column is filled but not computed: the limit is the storage, the chain's SHA-256 is the port's cost.
+          insert.run(event.id, append.streamId, ++revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt, NO_HASH);
+        }
+      }
+    });
+  }
+
+  write(appends: readonly StreamAppend[]): void {
+    this.insertAll(appends);
+  }
+
+  close(): void {
+    this.db.close();
+  }
 }
 
 /** The events table as the adapter created it, indexes and triggers included, read back from its own file. */

@@ -10,6 +10,7 @@ import { DEFAULT_KEPT_BYTES } from '../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../projections';
 import { measureAppends } from './append-throughput';
 import { Measured, measureInChild } from './measure-in-child';
+import { benchWithPeer } from './peer';
 import { count, machine, percent, rate, table } from './report';
 import { SyntheticLog } from './synthetic-log';
 
@@ -100,6 +101,9 @@ async function main(): Promise<void> {
         ],
       ),
     );
+
+    // The same workloads beside a peer (Emmett) and the raw limit, on logs of their own: see peer.ts.
+    await benchWithPeer(dir, total);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
