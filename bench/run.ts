@@ -10,6 +10,7 @@ import { ALL_PROJECTIONS } from '../projections';
 import { measureAppends } from './append-throughput';
 import { Measured, measureInChild } from './measure-in-child';
 import { count, machine, percent, rate, table } from './report';
+import { runServiceBenchmarks } from './service-benchmarks';
 import { SyntheticLog } from './synthetic-log';
 
 const total = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -84,6 +85,9 @@ async function main(): Promise<void> {
         ],
       ),
     );
+
+    // HTTP benchmarks through the running service (end to end, reads, annual report): see service-benchmarks.ts.
+    await runServiceBenchmarks(eventsFile);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
