@@ -25,7 +25,7 @@ export class ProcedureTimeline {
     const rows = this.projections.readModel(auditTrailProjection).query({
       where: { entity_type: 'procedure' },
       ranges: { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } },
-      orderBy: 'position',
+      // In log order: the ids are the positions zero-padded, and the filter's index (column, id) gives them in order.
     });
     const byCode = new Map<string, RecordedEvent[]>();
     for (const { document } of rows) {

@@ -67,7 +67,7 @@ export class StatisticsTimeline {
     await this.projections.caughtUp();
     return this.projections
       .readModel(auditTrailProjection)
-      .query({ where: { entity_type: entityType }, ranges: { effective_date: { from, to } }, orderBy: 'position' })
+      .query({ where: { entity_type: entityType }, ranges: { effective_date: { from, to } } }) // log order: ids are zero-padded positions
       .map((row) => row.document);
   }
 }
