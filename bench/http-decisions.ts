@@ -23,8 +23,6 @@ export interface HttpDecisionsOptions {
 }
 
 export interface HttpDecisionRun extends LoadResult {
-  /** Events the log gained during the run, per request sent (none was refused). */
-  readonly eventsPerRequest: number;
   /** CPU time per answer, in ms: of the service (projection catch-up included), and of the load generator. */
   readonly serviceCpuMs: number;
   readonly loadCpuMs: number;
@@ -34,6 +32,8 @@ export interface HttpDecisionRun extends LoadResult {
 
 export interface HttpDecisionsResult {
   readonly runs: readonly HttpDecisionRun[];
+  /** Events one decision appended, from the log head before and after a single request. */
+  readonly eventsPerDecision: number;
   readonly synchronous: string;
 }
 
@@ -78,10 +78,11 @@ export async function measureHttpDecisions(options: HttpDecisionsOptions = {}): 
   try {
     // Warms the JIT, the statement caches and the file before anything is measured; its decisions stay in the log.
     await runLoad({ url: service.url, key: service.key, connections: 8, seconds: Math.min(3, seconds), next });
+    await settled(service);
+    const eventsPerDecision = await eventsOfOne(service, next());
     const runs: HttpDecisionRun[] = [];
     for (const c of connections) {
       await settled(service);
-      const before = await health(service);
       const [serviceCpu, loadCpu] = [await service.cpuMs(), process.cpuUsage()];
       const load = await runLoad({ url: service.url, key: service.key, connections: c, seconds, next });
       const after = await health(service);
@@ -90,27 +91,26 @@ export async function measureHttpDecisions(options: HttpDecisionsOptions = {}): 
       const { user, system } = process.cpuUsage(loadCpu);
       runs.push({
         ...load,
-        eventsPerRequest: load.sent ? (after.logHead - before.logHead) / load.sent : 0,
         serviceCpuMs,
         loadCpuMs: (user + system) / 1000 / load.requests,
         readModelLag: after.logHead - after.checkpoint,
       });
     }
-    return { runs, synchronous };
+    return { runs, eventsPerDecision, synchronous };
   } finally {
     await service.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-export function printHttpDecisions({ runs, synchronous }: HttpDecisionsResult): void {
+export function printHttpDecisions({ runs, eventsPerDecision, synchronous }: HttpDecisionsResult): void {
   console.log(
-    `\nend to end: POST /decisions over HTTP (autocannon, ${runs[0]?.seconds.toFixed(0) ?? '?'} s a run), one new procedure each, ` +
-      `SQLite synchronous=${synchronous}; the service in a child process\n`,
+    `\nend to end: POST /decisions over HTTP (autocannon, ${runs[0]?.seconds.toFixed(0) ?? '?'} s a run), one new procedure each ` +
+      `(${eventsPerDecision} events appended in one transaction), SQLite synchronous=${synchronous}; the service in a child process\n`,
   );
   console.log(
     table(
-      ['connections', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'events/request', 'CPU ms/req service', 'load gen', 'read models behind'],
+      ['connections', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'service CPU ms/req', 'service CPU', 'load gen CPU', 'read models behind'],
       runs.map((r) => [
         String(r.connections),
         count(r.requests),
@@ -120,12 +120,17 @@ export function printHttpDecisions({ runs, synchronous }: HttpDecisionsResult): 
         ms(r.max),
         r.non2xx ? `${r.non2xx} (${Object.entries(r.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${code}×${n}`).join(' ')})` : '0',
         String(r.errors),
-        r.eventsPerRequest.toFixed(2),
         r.serviceCpuMs.toFixed(2),
-        r.loadCpuMs.toFixed(2),
+        core(r.serviceCpuMs, r.requestsPerSecond),
+        core(r.loadCpuMs, r.requestsPerSecond),
         count(r.readModelLag),
       ]),
     ),
+  );
+  console.log(
+    'CPU: time used per answer, and as a share of one core over the run; a service that is the bottleneck and uses ' +
+      'well under 100% of a core is waiting: on fsync (synchronous=FULL, which holds its only thread), or for a core ' +
+      'when other work shares the machine (see the load average above).',
   );
   const at = runs.find((r) => r.connections === TARGET.connections);
   if (at) {
@@ -137,6 +142,9 @@ export function printHttpDecisions({ runs, synchronous }: HttpDecisionsResult): 
   }
 }
 
+/** CPU time per request times requests per second: the share of one core used. */
+const core = (msPerRequest: number, requestsPerSecond: number): string => `${Math.round((msPerRequest * requestsPerSecond) / 10)}%`;
+
 interface Health {
   readonly logHead: number;
   /** The lowest checkpoint of the read models. */
@@ -146,6 +154,18 @@ interface Health {
 async function health(service: BenchService): Promise<Health> {
   const body = (await (await fetch(`${service.url}/health`)).json()) as { logHead: number; projections: Array<{ checkpoint: number }> };
   return { logHead: body.logHead, checkpoint: Math.min(...body.projections.map((p) => p.checkpoint)) };
+}
+
+/** Posts one decision alone and counts the events it appended. */
+async function eventsOfOne(service: BenchService, request: LoadRequest): Promise<number> {
+  const before = await health(service);
+  const response = await fetch(`${service.url}${request.path}`, {
+    method: request.method,
+    headers: { authorization: `Bearer ${service.key}`, 'content-type': 'application/json' },
+    body: request.body,
+  });
+  if (response.status !== 201) throw new Error(`a single decision answered ${response.status}: ${await response.text()}`);
+  return (await health(service)).logHead - before.logHead;
 }
 
 /** Waits until the read models have folded the whole log, so that a run does not pay for the one before it. */

@@ -24,8 +24,6 @@ export interface LoadResult {
   readonly seconds: number;
   /** Responses received, of any status. */
   readonly requests: number;
-  /** Requests sent: those still unanswered when the time ran out included (they may have been written). */
-  readonly sent: number;
   readonly requestsPerSecond: number;
   /** Latencies of the 2xx responses, in ms. */
   readonly p50: number;
@@ -71,7 +69,6 @@ export function runLoad({ url, key, connections, seconds, next }: LoadOptions): 
           connections,
           seconds: result.duration,
           requests,
-          sent: result.requests.sent,
           requestsPerSecond: requests / result.duration,
           p50: at(0.5),
           p99: at(0.99),

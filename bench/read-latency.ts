@@ -91,7 +91,7 @@ export async function measureReadLatency(eventsFile: string, options: ReadLatenc
         for (const c of connections) runs.push({ route, ...(await runLoad({ url: service.url, key: service.key, connections: c, seconds, next })) });
       }
       const annualReport =
-        options.annualReport === false ? undefined : await timeAnnualReport(service, `synthetic log, busiest year`, samples.busiestYear.year);
+        options.annualReport === false ? undefined : await timeAnnualReport(service, `synthetic log, its busiest year ${samples.busiestYear.year}`, samples.busiestYear.year);
       return { events: samples.events, rebuildSeconds: rebuild.seconds, runs, annualReport };
     } finally {
       await service.stop();
