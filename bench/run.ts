@@ -12,6 +12,7 @@ import { measureAppends } from './append-throughput';
 import { Measured, measureInChild } from './measure-in-child';
 import { benchWithPeer } from './peer';
 import { count, machine, percent, rate, table } from './report';
+import { runServiceBenchmarks } from './service-benchmarks';
 import { SyntheticLog } from './synthetic-log';
 
 const total = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -104,6 +105,9 @@ async function main(): Promise<void> {
 
     // The same workloads beside a peer (Emmett) and the raw limit, on logs of their own: see peer.ts.
     await benchWithPeer(dir, total);
+
+    // HTTP benchmarks through the running service (end to end, reads, annual report): see service-benchmarks.ts.
+    await runServiceBenchmarks(eventsFile);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,159 @@
+/**
+ * Reads over a large log: the real service (in a child process) on a copy-free link to the benchmark's events file,
+ * its read models rebuilt first with rebuildProjections (in a child of their own, as `ledger rebuild` would), so that
+ * the service starts caught up instead of folding the whole log on its first minutes. Then autocannon asks, one route
+ * at a time, at 1 and 8 connections, for things the log holds (sampled from it, see log-samples.ts), each request a
+ * different code, decision, actor or cursor from a list cycled through, so that no single cached row is measured:
+ *
+ * - GET /procedures/{code}/history and GET /procedures/{code}: folded from the procedure's stream in the log;
+ * - GET /audit filtered by entity, by actor, by decision, and by actor from a cursor far down: the audit read model.
+ *
+ * The annual report over the same log is timed while the service is up (annual-report.ts).
+ *
+ * Alone, for development: `npm run build && node dist/bench/read-latency.js [events.sqlite]`; without a file it
+ * writes a synthetic log of BENCH_EVENTS events (default 1,000,000) to a temporary folder first.
+ * BENCH_READ_SECONDS (default 5) sets the time of each run; BENCH_PROFILE_DIR profiles the service.
+ */
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_PROJECTIONS } from '../projections';
+import { SQLITE_FILE_NAME } from '../src/config/ledger-config';
+import { READ_STORE_FILE_NAME } from '../src/config/open-read-store';
+import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
+import { printAnnualReports, ReportTiming, timeAnnualReport } from './annual-report';
+import { LoadResult, ms, runLoad } from './load';
+import { sampleLog } from './log-samples';
+import { measureInChild } from './measure-in-child';
+import { count, machine, table } from './report';
+import { startService } from './service-process';
+import { SyntheticLog } from './synthetic-log';
+
+export interface ReadLatencyOptions {
+  readonly seconds?: number;
+  readonly connections?: readonly number[];
+  /** Time the annual report of the log's busiest year as well (default true). */
+  readonly annualReport?: boolean;
+}
+
+export interface ReadRun extends LoadResult {
+  readonly route: string;
+}
+
+export interface ReadLatencyResult {
+  readonly events: number;
+  readonly rebuildSeconds: number;
+  readonly runs: readonly ReadRun[];
+  readonly annualReport?: ReportTiming;
+}
+
+export const READ_TARGET_P99_MS = 5;
+
+const cycle = <T>(values: readonly T[]): (() => T) => {
+  let i = 0;
+  return () => values[i++ % values.length];
+};
+
+export async function measureReadLatency(eventsFile: string, options: ReadLatencyOptions = {}): Promise<ReadLatencyResult> {
+  const seconds = options.seconds ?? 5;
+  const connections = options.connections ?? [1, 8];
+  const samples = sampleLog(eventsFile);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-read-'));
+  try {
+    // The service reads the events file where it is: a link, not a copy of a file of hundreds of MB.
+    symlinkSync(eventsFile, join(dataDir, SQLITE_FILE_NAME));
+    process.stderr.write(`bench: rebuilding the read models of ${count(samples.events)} events for the service\n`);
+    const rebuild = await measureInChild({
+      kind: 'rebuild',
+      eventsFile,
+      readFile: join(dataDir, READ_STORE_FILE_NAME),
+      projections: ALL_PROJECTIONS.map((p) => p.name),
+    });
+    const service = await startService({ dataDir, label: 'read-latency' });
+    try {
+      const q = encodeURIComponent;
+      const routes: Array<[string, () => string]> = [
+        ['GET /procedures/{code}/history', ((code) => () => `/procedures/${q(code())}/history`)(cycle(samples.codes))],
+        ['GET /procedures/{code}', ((code) => () => `/procedures/${q(code())}`)(cycle(samples.codes))],
+        ['GET /audit?entityType=procedure&entityId=', ((code) => () => `/audit?entityType=procedure&entityId=${q(code())}`)(cycle(samples.codes))],
+        ['GET /audit?decision=', ((decision) => () => `/audit?decision=${q(decision())}`)(cycle(samples.decisions))],
+        ['GET /audit?actor=', ((actor) => () => `/audit?actor=${q(actor())}`)(cycle(samples.actors))],
+        [
+          'GET /audit?actor=&cursor= (a page far down)',
+          ((actor, position) => () => `/audit?actor=${q(actor())}&cursor=${position()}`)(cycle(samples.actors), cycle(samples.positions)),
+        ],
+      ];
+      const runs: ReadRun[] = [];
+      for (const [route, path] of routes) {
+        const next = () => ({ method: 'GET' as const, path: path() });
+        // A short first pass warms the JIT and the pages the route reads.
+        await runLoad({ url: service.url, key: service.key, connections: 1, seconds: 1, next });
+        for (const c of connections) runs.push({ route, ...(await runLoad({ url: service.url, key: service.key, connections: c, seconds, next })) });
+      }
+      const annualReport =
+        options.annualReport === false ? undefined : await timeAnnualReport(service, `synthetic log, its busiest year ${samples.busiestYear.year}`, samples.busiestYear.year);
+      return { events: samples.events, rebuildSeconds: rebuild.seconds, runs, annualReport };
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function printReadLatency(result: ReadLatencyResult): void {
+  console.log(
+    `\nreads over HTTP with ${count(result.events)} events in the store (read models rebuilt first in ${result.rebuildSeconds.toFixed(1)} s); ` +
+      `autocannon, ${result.runs[0]?.seconds.toFixed(0) ?? '?'} s a run; target p99 < ${READ_TARGET_P99_MS} ms\n`,
+  );
+  console.log(
+    table(
+      ['route', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'bytes/answer', 'p99 target'],
+      result.runs.map((r) => [
+        r.route,
+        String(r.connections),
+        count(Math.round(r.requestsPerSecond)),
+        ms(r.p50),
+        ms(r.p99),
+        ms(r.max),
+        r.non2xx ? `${r.non2xx} (${Object.entries(r.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${code}×${n}`).join(' ')})` : '0',
+        count(r.averageResponseBytes),
+        r.p99 < READ_TARGET_P99_MS ? 'met' : 'not met',
+      ]),
+    ),
+  );
+  if (result.annualReport) printAnnualReports([result.annualReport]);
+}
+
+/** Writes a synthetic log of `total` events as run.ts does (synchronous=NORMAL: it only prepares the log). */
+async function writeLog(file: string, total: number): Promise<void> {
+  const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+  try {
+    await new SyntheticLog(total).extendTo(store, total);
+  } finally {
+    await store.close();
+  }
+}
+
+if (require.main === module) {
+  void (async () => {
+    console.log(table(['', ''], machine()));
+    let eventsFile = process.argv[2];
+    let tempDir: string | undefined;
+    if (!eventsFile) {
+      const total = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+      tempDir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+      eventsFile = join(tempDir, 'events.sqlite');
+      process.stderr.write(`bench: writing a synthetic log of ${count(total)} events to ${tempDir}\n`);
+      await writeLog(eventsFile, total);
+    }
+    try {
+      printReadLatency(await measureReadLatency(eventsFile, { seconds: Number(process.env.BENCH_READ_SECONDS ?? 5) }));
+    } finally {
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    }
+  })().catch((error: Error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
