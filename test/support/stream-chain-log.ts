@@ -1,5 +1,5 @@
 import { streamEventHash } from '../../src/core/ledger-hash/event-hash';
-import { ChainedRecord, chainEvents, EMPTY_STREAM, StreamHead } from '../../src/core/ledger-hash/stream-chain';
+import { ChainedRecord, chainEvents, EMPTY_STREAM, StreamHead, streamTextOf } from '../../src/core/ledger-hash/stream-chain';
 import { mulberry32 } from '../../src/synthetic/mulberry32';
 import { anEvent } from './event-factory';
 
@@ -21,14 +21,7 @@ export function streamChainedLog(size: number, options: { streams?: number; seed
     position += 2 * (1 + Math.floor(random() * 40));
     log.push({
       position,
-      eventId: event.id,
-      streamId,
-      revision,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata),
-      recordedAt,
+      ...streamTextOf(event, streamId, revision, recordedAt),
       link: { previousHash: stamp.previousHash, hash: stamp.hash },
     });
     heads.set(streamId, { revision, hash: stamp.hash, recordedAt });

@@ -6,6 +6,7 @@ import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO
 import { catchUpSubscription } from './catch-up-subscription';
 import { eventHash, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
 import { ChainEntry, EventHashRecord, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
+import { streamTextOf } from '../ledger-hash/stream-chain';
 import {
   AppendResult,
   EventStore,
@@ -216,17 +217,7 @@ export class SqliteEventStore implements EventStore {
       const events = a.events.map((event): RecordedEvent => {
         position += 1;
         revision += 1;
-        const stored: StoredEventText = {
-          position,
-          eventId: event.id,
-          streamId: a.streamId,
-          revision,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-          recordedAt,
-        };
+        const stored: StoredEventText = { position, ...streamTextOf(event, a.streamId, revision, recordedAt) };
         previousHash = eventHash(previousHash, stored);
         this.sql.insert.run(position, event.id, a.streamId, revision, event.type, event.schemaVersion, stored.data, stored.metadata, recordedAt, previousHash);
         return { ...event, streamId: a.streamId, revision, position, recordedAt };
