@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LoadRequest, LoadResult, ms, runLoad } from './load';
+import { LoadRequest, LoadResult, ms, refusals, runLoad } from './load';
 import { count, machine, table } from './report';
 import { BenchService, startService } from './service-process';
 
@@ -118,7 +118,7 @@ export function printHttpDecisions({ runs, eventsPerDecision, synchronous }: Htt
         ms(r.p50),
         ms(r.p99),
         ms(r.max),
-        r.non2xx ? `${r.non2xx} (${Object.entries(r.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${code}×${n}`).join(' ')})` : '0',
+        refusals(r),
         String(r.errors),
         r.serviceCpuMs.toFixed(2),
         core(r.serviceCpuMs, r.requestsPerSecond),

@@ -89,3 +89,9 @@ export function runLoad({ url, key, connections, seconds, next }: LoadOptions): 
 }
 
 export const ms = (value: number): string => (Number.isNaN(value) ? '-' : value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+/** The non-2xx count with its status codes, `0` when there were none: every refusal in a benchmark is a finding. */
+export const refusals = (result: Pick<LoadResult, 'non2xx' | 'statusCodes'>): string =>
+  result.non2xx
+    ? `${result.non2xx} (${Object.entries(result.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${code}×${n}`).join(' ')})`
+    : '0';

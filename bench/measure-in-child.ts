@@ -32,13 +32,32 @@ export interface Measured {
 }
 
 export function measureInChild(measurement: Measurement): Promise<Measured> {
+  return runInChild(__filename, measurement);
+}
+
+/** Forks `file` (a module that calls `answerInChild`) with one measurement, and resolves with what it sends back. */
+export function runInChild(file: string, measurement: { readonly kind: string }): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, [JSON.stringify(measurement)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(file, [JSON.stringify(measurement)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: Measured | undefined;
     child.on('message', (message) => (result = message as Measured));
     child.on('error', reject);
     child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`${measurement.kind} measurement exited with ${code}`))));
   });
+}
+
+/**
+ * The child's side: measures what its argument names and sends the figures to the parent, or prints them when the
+ * module was started by hand (`node dist/bench/<file>.js '<measurement as JSON>'`).
+ */
+export function answerInChild<M>(measure: (measurement: M) => Promise<Measured>): void {
+  void measure(JSON.parse(process.argv[2]) as M).then(
+    (measured) => (process.send ? process.send(measured, () => process.exit(0)) : (console.log(measured), process.exit(0))),
+    (error: Error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
 
 async function measure(measurement: Measurement): Promise<Measured> {
@@ -62,12 +81,4 @@ async function measure(measurement: Measurement): Promise<Measured> {
   }
 }
 
-if (require.main === module) {
-  void measure(JSON.parse(process.argv[2]) as Measurement).then(
-    (measured) => process.send!(measured, () => process.exit(0)),
-    (error: Error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) answerInChild(measure);

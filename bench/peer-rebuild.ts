@@ -19,7 +19,6 @@
  *
  * Run alone (after `npm run build`): node dist/bench/peer-rebuild.js '{"kind":"read","file":"/path/to/emmett.sqlite"}'
  */
-import { fork } from 'node:child_process';
 import { readMessagesBatch, sqliteConnection, SQLiteConnection } from '@event-driven-io/emmett-sqlite';
 import { RecordedEvent } from '../src/core/event-envelope';
 import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
@@ -28,7 +27,7 @@ import { SqliteReadStore } from '../src/core/projection/read-store';
 import { DEFAULT_KEPT_BYTES, DEFAULT_PAGE_SIZE } from '../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../projections';
 import { PeerEvent, PeerStore, toRecordedEvent } from './emmett-peer';
-import { Measured } from './measure-in-child';
+import { answerInChild, Measured, runInChild } from './measure-in-child';
 import { PeakRssSampler } from './peak-rss';
 
 export type PeerMeasurement =
@@ -37,13 +36,7 @@ export type PeerMeasurement =
   | { readonly kind: 'consume'; readonly file: string; readonly fold?: { readonly readFile: string } };
 
 export function measurePeerInChild(measurement: PeerMeasurement): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const child = fork(__filename, [JSON.stringify(measurement)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result: Measured | undefined;
-    child.on('message', (message) => (result = message as Measured));
-    child.on('error', reject);
-    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`peer ${measurement.kind} measurement exited with ${code}`))));
-  });
+  return runInChild(__filename, measurement);
 }
 
 async function measure(measurement: PeerMeasurement): Promise<Measured> {
@@ -167,12 +160,4 @@ async function lastPosition(file: string): Promise<bigint> {
   }
 }
 
-if (require.main === module) {
-  void measure(JSON.parse(process.argv[2]) as PeerMeasurement).then(
-    (measured) => (process.send ? process.send(measured, () => process.exit(0)) : (console.log(measured), process.exit(0))),
-    (error: Error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) answerInChild(measure);

@@ -22,7 +22,7 @@ import { SQLITE_FILE_NAME } from '../src/config/ledger-config';
 import { READ_STORE_FILE_NAME } from '../src/config/open-read-store';
 import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
 import { printAnnualReports, ReportTiming, timeAnnualReport } from './annual-report';
-import { LoadResult, ms, runLoad } from './load';
+import { LoadResult, ms, refusals, runLoad } from './load';
 import { sampleLog } from './log-samples';
 import { measureInChild } from './measure-in-child';
 import { count, machine, table } from './report';
@@ -116,7 +116,7 @@ export function printReadLatency(result: ReadLatencyResult): void {
         ms(r.p50),
         ms(r.p99),
         ms(r.max),
-        r.non2xx ? `${r.non2xx} (${Object.entries(r.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${code}×${n}`).join(' ')})` : '0',
+        refusals(r),
         count(r.averageResponseBytes),
         r.p99 < READ_TARGET_P99_MS ? 'met' : 'not met',
       ]),
