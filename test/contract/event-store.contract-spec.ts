@@ -388,3 +388,48 @@ describe('SQLite event store file', () => {
     await Promise.all([reader.close(), writer.close()]);
   });
 });
+
+describe('SQLite event store: appends that arrive together', () => {
+  let store: SqliteEventStore;
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('share a commit, yet each is kept or refused on its own', async () => {
+    const stored = [anEvent('stored-0')];
+    await store.appendToStream({ streamId: 'stored', expectedRevision: 'no_stream', events: stored });
+    const a0 = anEvent('a0');
+    const [fresh, stale, retried, partlyStored, second] = await Promise.allSettled([
+      store.appendToStreams([
+        { streamId: 'a', expectedRevision: 'no_stream', events: [a0, anEvent('a1')] },
+        { streamId: 'b', expectedRevision: 'no_stream', events: [anEvent('b0')] },
+      ]),
+      store.appendToStream({ streamId: 'stored', expectedRevision: 'no_stream', events: [anEvent('stale')] }),
+      store.appendToStream({ streamId: 'stored', expectedRevision: 'no_stream', events: stored }),
+      store.appendToStream({ streamId: 'c', expectedRevision: 'any', events: [anEvent('c0'), a0] }),
+      store.appendToStream({ streamId: 'a', expectedRevision: 1, events: [anEvent('a2')] }),
+    ]);
+    expect(fresh.status).toBe('fulfilled');
+    expect(stale).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
+    expect(retried).toMatchObject({ status: 'fulfilled', value: { duplicate: true, events: [{ position: 1 }] } });
+    expect(partlyStored).toMatchObject({ status: 'rejected', reason: expect.any(IdempotencyConflictError) });
+    // A later member sees what an earlier one of the same group wrote.
+    expect(second).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 2 } });
+
+    const log = await store.readAll();
+    expect(log.map((e) => [e.streamId, e.revision, e.position])).toEqual([
+      ['stored', 0, 1],
+      ['a', 0, 2],
+      ['a', 1, 3],
+      ['b', 0, 4],
+      ['a', 2, 5],
+    ]);
+    await expect(store.integrity.verify()).resolves.toMatchObject({ ok: true, checked: 5 });
+  });
+});

@@ -101,6 +101,22 @@ describe('projection runtime', () => {
     expect(allPositions(readStores[1], projection)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
   });
 
+  it('lets writes gather at the head of the log before folding them, a pause that a waiting reader cuts short', async () => {
+    const projection = seenProjection();
+    const runner = new ProjectionRunner(store, openReadStore(), [projection], 2000, 60_000);
+    await runner.start();
+    await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent('first')] });
+    while (runner.checkpoint < 1) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 10; i++) await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent(i)] });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runner.checkpoint).toBe(1);
+
+    await runner.caughtUp(2000);
+    expect(runner.checkpoint).toBe(11);
+    await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent('last')] });
+    await runner.stop();
+  });
+
   it('loses a batch that crashed before its flush together with its checkpoint, so it is folded again once', async () => {
     await appendEvents(1000);
     const projection = seenProjection();

@@ -4,6 +4,7 @@ import { RecordedEvent } from '../event-envelope';
 import { UnavailableError } from '../errors/ledger-errors';
 import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
+import { GroupCommit, MemberOutcome } from './group-commit';
 import { eventHash, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
 import { ChainEntry, EventHashRecord, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
 import { streamTextOf } from '../ledger-hash/stream-chain';
@@ -110,7 +111,7 @@ const fromColumns = ([position, id, streamId, revision, type, schemaVersion, dat
 const STORAGE_FAULTS = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY'];
 const isStorageFault = (code: string): boolean => STORAGE_FAULTS.some((family) => code === family || code.startsWith(`${family}_`));
 
-/** The embedded default: one file, WAL journal, durable on acknowledgement. */
+/** The embedded default: one file, WAL journal, durable on acknowledgement; appends that arrive together share a commit. */
 export class SqliteEventStore implements EventStore {
   readonly supportsMultiStreamAppend = true;
   readonly positionsAreGapFree = true;
@@ -120,6 +121,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended$ = new Subject<void>();
   private readonly pollIntervalMs: number;
   private readonly sql;
+  private readonly commits = new GroupCommit((group: ReadonlyArray<readonly StreamAppend[]>) => this.commitGroup(group), () => this.appended$.next());
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.file);
@@ -160,15 +162,37 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertWellFormed(appends);
-    // The fast path writes without looking up ids first; only a refusal asks whether this was a retry.
+    return this.commits.submit(appends);
+  }
+
+  /** One transaction for a group of appends (see GroupCommit); each append is all or nothing in its own savepoint. */
+  private commitGroup(group: ReadonlyArray<readonly StreamAppend[]>): Array<MemberOutcome<AppendResult[]>> {
     try {
-      const results = this.db.transaction(() => this.write(appends)).immediate();
-      this.appended$.next();
-      return results;
+      return this.db.transaction(() => group.map((appends) => this.writeOne(appends))).immediate();
     } catch (error) {
-      const replay = this.isRetryCandidate(error) ? this.findStoredReplay(appends) : undefined;
-      if (replay) return replay;
       throw this.translate(error);
+    }
+  }
+
+  private writeOne(appends: readonly StreamAppend[]): MemberOutcome<AppendResult[]> {
+    try {
+      // A nested transaction is a savepoint: a refusal rolls back this append alone.
+      return { ok: true, result: this.db.transaction(() => this.write(appends))() };
+    } catch (error) {
+      // A fault of the disk (or SQLite ending the transaction itself) fails the whole group: nothing of it is kept.
+      const code = (error as { code?: string }).code;
+      if (!this.db.inTransaction || (code && isStorageFault(code))) throw error;
+      return this.replayOrRefusal(appends, error);
+    }
+  }
+
+  /** The fast path writes without looking up ids first; only a refusal asks whether this was a retry. */
+  private replayOrRefusal(appends: readonly StreamAppend[], refusal: unknown): MemberOutcome<AppendResult[]> {
+    try {
+      const replay = this.isRetryCandidate(refusal) ? this.findStoredReplay(appends) : undefined;
+      return replay ? { ok: true, result: replay } : { ok: false, error: refusal };
+    } catch (error) {
+      return { ok: false, error };
     }
   }
 

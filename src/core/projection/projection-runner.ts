@@ -33,6 +33,8 @@ export class ProjectionRunner {
   private waiters: Array<{ position: number; resolve: () => void }> = [];
   private wake = (): void => void (this.woken = true);
   private woken = false;
+  /** Ends a pause for writes to gather early: a reader is waiting, or the runner stops. */
+  private hurry?: () => void;
   private wakeUps?: Subscription;
   private running = false;
   private loop?: Promise<void>;
@@ -42,6 +44,11 @@ export class ProjectionRunner {
     private readonly readStore: SqliteReadStore,
     readonly projections: readonly AnyProjection[],
     private readonly pageSize = 2000,
+    /**
+     * How long the runner lets new writes gather at the head of the log before it folds them: under a stream of
+     * writes, one fold and one flush then serve many commits. A reader waiting for its own writes cuts it short.
+     */
+    private readonly gatherMs = 20,
   ) {}
 
   /** The lowest checkpoint: every projection has folded at least the log up to here. */
@@ -75,6 +82,7 @@ export class ProjectionRunner {
     this.running = false;
     this.wakeUps?.unsubscribe();
     this.wake();
+    this.hurry?.();
     await this.loop;
   }
 
@@ -96,6 +104,7 @@ export class ProjectionRunner {
       const timer = setTimeout(() => reject(new UnavailableError(`read models are behind the log (at ${this.checkpoint} of ${head})`)), timeoutMs);
       this.waiters.push({ position: head, resolve: () => (clearTimeout(timer), resolve()) });
       this.wake();
+      this.hurry?.();
     });
     this.throwIfFailed();
   }
@@ -132,6 +141,7 @@ export class ProjectionRunner {
         await batch.apply(page);
         batch.flush();
         this.release();
+        if (page.length < this.pageSize) await this.gather();
       } catch (error) {
         if (error instanceof ProjectionFailedError) {
           // That projection stops where it is and is reported; the others fold the page again without it.
@@ -170,6 +180,19 @@ export class ProjectionRunner {
     const ready = this.waiters.filter((w) => w.position <= at);
     this.waiters = this.waiters.filter((w) => w.position > at);
     ready.forEach((w) => w.resolve());
+  }
+
+  /** At the head of the log, with nobody waiting: pauses so that the writes coming in are folded together. */
+  private async gather(): Promise<void> {
+    if (this.gatherMs <= 0 || this.waiters.length > 0 || !this.running) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.hurry?.(), this.gatherMs);
+      this.hurry = () => {
+        clearTimeout(timer);
+        this.hurry = undefined;
+        resolve();
+      };
+    });
   }
 
   /** Waits for a wake-up (a new event, a waiting reader, a stop) or the time-out; a wake-up that came early counts. */
