@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditEntryView, AuditTrailQuery, AuditTrailRequest } from '../audit/audit-trail.query';
 import { DecisionRef } from '../core/event-envelope';
 import { NormalizedText, textKey } from '../core/http/validation-rules';
-import { sha256Hex } from '../core/stable-json';
 import { ReconciliationQuery } from '../organisation/read/reconciliation.query';
 import { ReconciliationView, UnitCountsView } from '../organisation/read/unit.views';
 import { UnitCountsQuery } from '../organisation/read/unit-counts.query';
@@ -17,7 +17,7 @@ import { FindingListView, ReportListView, ReportView } from '../statistics/read/
 import { ListCampaignsQuery, ListFindingsQuery, ListReportsQuery } from '../statistics/read/statistics.queries';
 import { ReportKind } from '../statistics/report';
 import { GENERATOR_ACTOR } from '../synthetic/run-synthetic';
-import { AnnualReport, DecisionChanges, OrganisationSection, ProcedureSection, ProcessingTimeSection, UnitCountsAt } from './annual-report';
+import { AnnualReport, DecisionChanges, OrganisationSection, ProcedureSection, ProcessingTimeSection, ReorganisationLine, UnitCountsAt } from './annual-report';
 import { changesByKind, dossierLine, indexLines, publishedProcessingTimes, zeroByLevel } from './report-lines';
 
 export const REPORT_FORMATS = ['json', 'md', 'html', 'csv'] as const;
@@ -59,7 +59,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     const reports = async (kind: ReportKind): Promise<ReportView[]> =>
       (await this.queries.execute<ListReportsQuery, ReportListView>(new ListReportsQuery({ year, kind, ...(unit && { unit }) }))).items;
 
-    const basis = await this.trail({ effectiveTo: asOf });
+    const basis = await this.basis(asOf);
     const indexSeries = (await this.queries.execute<ListReportsQuery, ReportListView>(new ListReportsQuery({ to: asOf, kind: 'index-scores', ...(unit && { unit }) }))).items;
     const findings = await this.queries.execute<ListFindingsQuery, FindingListView>(new ListFindingsQuery({ year, ...(unit && { unit }) }));
     const campaigns = await this.queries.execute<ListCampaignsQuery, CampaignListView>(new ListCampaignsQuery(asOf));
@@ -68,11 +68,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
       year,
       ...(unit && { unit }),
       asOf,
-      basis: {
-        eventsConsidered: basis.length,
-        digest: sha256Hex(basis.map((e) => e.eventId).join('\n')),
-        syntheticEvents: basis.filter((e) => e.metadata.actor === GENERATOR_ACTOR).length,
-      },
+      basis,
       procedures: await this.procedures(year, asOf, inYear, inForce, await reports('catalogue-counts')),
       processingTimes: await this.processingTimes(year, asOf, inForce, await reports('processing-times')),
       organisation: await this.organisation(year, asOf, inYear),
@@ -90,13 +86,23 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
   private async procedures(year: number, asOf: string, inYear: AuditTrailRequest, inForce: ReductionsView, published: ReportView[]): Promise<ProcedureSection> {
     const byLevel = zeroByLevel();
     for (const group of inForce.groups) byLevel[group.key as Level] = group.count;
-    const procedureEvents = await this.trail({ ...inYear, entityType: 'procedure' });
-    const decisions = await this.trail({ ...inYear, entityType: 'decision', type: 'DecisionRecorded' });
+    const types: string[] = [];
+    // The decision each cut-only decision is named by: the one cited by the first cut event under its number.
+    const citedByCuts = new Map<string, { decision: DecisionRef; effectiveDate: string }>();
+    await this.eachEntry({ ...inYear, entityType: 'procedure' }, (entry) => {
+      types.push(entry.type);
+      const decision = entry.metadata.decision as DecisionRef | undefined;
+      if (entry.type === 'ProcessingTimeCut' && decision && !citedByCuts.has(decision.number)) {
+        citedByCuts.set(decision.number, { decision, effectiveDate: (entry.metadata.effectiveDate as string | undefined) ?? '' });
+      }
+    });
+    const announced: DecisionChanges[] = [];
+    await this.eachEntry({ ...inYear, entityType: 'decision', type: 'DecisionRecorded' }, (entry) => announced.push(announcedChanges(entry)));
     const cuts = await this.queries.execute<CutReductionsQuery, ReductionsView>(new CutReductionsQuery({ from: `${year}-01-01`, to: asOf, by: 'decision' }));
     return {
       inForce: { total: inForce.total.count, byLevel },
-      changesByKind: changesByKind(procedureEvents.map((e) => e.type)),
-      byDecision: decisionChanges(decisions, cuts, procedureEvents),
+      changesByKind: changesByKind(types),
+      byDecision: withCuts(announced, cuts, citedByCuts),
       published,
     };
   }
@@ -109,15 +115,16 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
   private async organisation(year: number, asOf: string, inYear: AuditTrailRequest): Promise<OrganisationSection> {
     const { counts } = await this.queries.execute<UnitCountsQuery, UnitCountsView>(new UnitCountsQuery([dayBefore(year), asOf]));
     const at = (i: number): UnitCountsAt => ({ asOf: counts[i].asOf!, total: counts[i].total, byLevel: counts[i].byLevel });
-    const records = await this.trail({ ...inYear, entityType: 'reorganisation', type: 'ReorganisationRecorded' });
+    const reorganisations: ReorganisationLine[] = [];
+    await this.eachEntry({ ...inYear, entityType: 'reorganisation', type: 'ReorganisationRecorded' }, (entry) => {
+      const data = entry.data as ReorganisationRecorded['data'];
+      reorganisations.push({ kind: data.kind, decision: entry.metadata.decision as DecisionRef, effectiveDate: entry.metadata.effectiveDate as string, units: data.units.length, procedures: data.procedures.length });
+    });
     const { items } = await this.queries.execute<ReconciliationQuery, ReconciliationView>(new ReconciliationQuery());
     return {
       start: at(0),
       end: at(1),
-      reorganisations: records.map((entry) => {
-        const data = entry.data as ReorganisationRecorded['data'];
-        return { kind: data.kind, decision: entry.metadata.decision as DecisionRef, effectiveDate: entry.metadata.effectiveDate as string, units: data.units.length, procedures: data.procedures.length };
-      }),
+      reorganisations,
       published: items
         .filter((line) => line.effectiveDate >= `${year}-01-01` && line.effectiveDate <= asOf)
         .map((line) => ({
@@ -135,47 +142,72 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     };
   }
 
-  /** Every audit-trail entry a filter selects, page after page, in log order. */
-  private async trail(request: AuditTrailRequest): Promise<AuditEntryView[]> {
-    const entries: AuditEntryView[] = [];
+  /**
+   * What the report stands on: every event effective by the end of the year, counted and digested one page at a time,
+   * so that the report's memory does not grow with the log.
+   */
+  private async basis(asOf: string): Promise<AnnualReport['basis']> {
+    const digest = createHash('sha256');
+    let eventsConsidered = 0;
+    let syntheticEvents = 0;
+    await this.eachEntry({ effectiveTo: asOf }, (entry) => {
+      // The ids in log order, one per line: the digest an inspector can recompute from the audit trail.
+      digest.update(eventsConsidered === 0 ? entry.eventId : `\n${entry.eventId}`);
+      eventsConsidered++;
+      if (entry.metadata.actor === GENERATOR_ACTOR) syntheticEvents++;
+    });
+    return { eventsConsidered, digest: digest.digest('hex'), syntheticEvents };
+  }
+
+  /** Visits every audit-trail entry a filter selects, page after page, in log order, keeping none of them. */
+  private async eachEntry(request: AuditTrailRequest, visit: (entry: AuditEntryView) => void): Promise<void> {
     let cursor: string | undefined;
     do {
       const page = await this.queries.execute(new AuditTrailQuery({ ...request, limit: 1000, ...(cursor && { cursor }) }));
-      entries.push(...page.items);
+      page.items.forEach(visit);
       cursor = page.nextCursor;
     } while (cursor);
-    return entries;
   }
 }
 
-/** Each decision recorded in the year with its items by kind, and the cuts made under it in the year. */
-function decisionChanges(decisions: readonly AuditEntryView[], cuts: ReductionsView, procedureEvents: readonly AuditEntryView[]): DecisionChanges[] {
-  const lines: DecisionChanges[] = decisions.map((entry) => {
-    const { number, date, issuer, title, effectiveDate, items } = entry.data as DecisionRecorded['data'];
-    const count = (kind: string) => items.filter((item) => item.kind === kind).length;
-    const cut = cuts.groups.find((g) => g.key === number);
-    return {
-      decision: { number, date, issuer },
-      ...(title && { title }),
-      effectiveDate,
-      new: count('new'),
-      amended: count('amended'),
-      replaced: count('replaced'),
-      abolished: count('abolished'),
-      cuts: cut?.count ?? 0,
-      daysCut: cut?.daysCut ?? 0,
-    };
+/** A decision recorded in the year, with its items by kind; its cuts are added by `withCuts`. */
+function announcedChanges(entry: AuditEntryView): DecisionChanges {
+  const { number, date, issuer, title, effectiveDate, items } = entry.data as DecisionRecorded['data'];
+  const count = (kind: string) => items.filter((item) => item.kind === kind).length;
+  return {
+    decision: { number, date, issuer },
+    ...(title && { title }),
+    effectiveDate,
+    new: count('new'),
+    amended: count('amended'),
+    replaced: count('replaced'),
+    abolished: count('abolished'),
+    cuts: 0,
+    daysCut: 0,
+  };
+}
+
+/**
+ * The cuts made in the year, under each decision. Cuts under decisions that announced nothing (a decision cutting times
+ * only) get a line of their own, named by the decision their events cite; the sums come from the cuts read model,
+ * which applies corrections.
+ */
+function withCuts(
+  announced: readonly DecisionChanges[],
+  cuts: ReductionsView,
+  citedByCuts: ReadonlyMap<string, { decision: DecisionRef; effectiveDate: string }>,
+): DecisionChanges[] {
+  const byNumber = new Map(cuts.groups.map((g) => [g.key, g]));
+  const lines = announced.map((line) => {
+    const cut = byNumber.get(line.decision.number);
+    return { ...line, cuts: cut?.count ?? 0, daysCut: cut?.daysCut ?? 0 };
   });
-  // Cuts under decisions that announced nothing (a decision cutting times only) get a line of their own, named by
-  // the decision their events cite; the sums come from the cuts read model, which applies corrections.
-  const announced = new Set(lines.map((l) => l.decision.number));
-  const cutEvents = procedureEvents.filter((e) => e.type === 'ProcessingTimeCut' && e.metadata.decision);
+  const numbers = new Set(lines.map((l) => l.decision.number));
   const cutOnly = cuts.groups
-    .filter((g) => !announced.has(g.key))
+    .filter((g) => !numbers.has(g.key))
     .map((g) => {
-      const first = cutEvents.find((e) => (e.metadata.decision as DecisionRef).number === g.key);
-      const decision = (first?.metadata.decision as DecisionRef | undefined) ?? { number: g.key, date: '', issuer: '' };
-      return { decision, effectiveDate: (first?.metadata.effectiveDate as string | undefined) ?? '', new: 0, amended: 0, replaced: 0, abolished: 0, cuts: g.count, daysCut: g.daysCut };
+      const cited = citedByCuts.get(g.key);
+      return { decision: cited?.decision ?? { number: g.key, date: '', issuer: '' }, effectiveDate: cited?.effectiveDate ?? '', new: 0, amended: 0, replaced: 0, abolished: 0, cuts: g.count, daysCut: g.daysCut };
     });
   return [...lines, ...cutOnly];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SqliteReadStore } from '../../src/core/projection/read-store';
 import { rebuildProjections } from '../../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../../projections';
@@ -125,6 +126,18 @@ describe('the annual reports of the seeded ledger', () => {
     expect(thuan.unit).toBe('bình thuận');
     expect(thuan.dossiers).toHaveLength(3);
     expect(JSON.parse(await reportText(t, 2024, 'json', `&unit=${encodeURIComponent('Bình Phước')}`)).dossiers).toEqual([]);
+  });
+
+  it('stand on a basis an inspector can recompute from the audit trail: the ids of the events effective by the year’s end', async () => {
+    const ids: string[] = [];
+    let cursor = '';
+    do {
+      const page = await t.request('GET', `/audit?effectiveTo=2022-12-31&limit=10${cursor && `&cursor=${cursor}`}`);
+      ids.push(...page.body.items.map((item: Json) => item.eventId));
+      cursor = page.body.nextCursor ?? '';
+    } while (cursor);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(reports.get(2022).basis).toMatchObject({ eventsConsidered: ids.length, digest: createHash('sha256').update(ids.join('\n')).digest('hex') });
   });
 
   it('answer 400 naming the field for a year out of range or an unknown format', async () => {

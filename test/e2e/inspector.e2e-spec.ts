@@ -56,6 +56,24 @@ describe('what inspectors ask of the ledger', () => {
       expect(await list('')).toBe(12);
     });
 
+    it('folds the catalogue as of a date with corrected and uncorrected procedures side by side', async () => {
+      await t.request('POST', '/catalogue/opening-entries', opening(['1.000045', '1.000047']));
+      await t.request('POST', '/procedures/1.000047/cuts', cut(15, 9, { effectiveDate: '2022-08-01' }));
+      const listed = async (query: string) =>
+        (await t.request('GET', `/procedures${query}`)).body.items.map((p: { code: string; announcedDays: number; revision: number }) => [p.code, p.announcedDays, p.revision]);
+      expect(await listed('?asOf=2022-12-31')).toEqual([
+        ['1.000045', 15, 0],
+        ['1.000046', 12, 2],
+        ['1.000047', 9, 1],
+      ]);
+      expect(await listed('?asOf=2022-07-15')).toEqual([
+        ['1.000045', 15, 0],
+        ['1.000046', 12, 2],
+        ['1.000047', 15, 0],
+      ]);
+      expect(await listed('?asOf=2022-12-31')).toEqual(await listed(''));
+    });
+
     it('refuses a correction that names an event of another procedure, or breaks the cut rule', async () => {
       const otherId = (await t.request('GET', '/procedures/1.000046/history')).body.events[0].eventId;
       const wrongData = await t.request('POST', '/procedures/1.000046/corrections', { correctsEventId: otherId, reason: 'x', cut: { fromDays: 15, toDays: 12 } });

@@ -17,6 +17,8 @@ export interface ProjectionHealth {
 export interface ReadModel<Doc> {
   get(id: string): Doc | undefined;
   query(query?: DocumentQuery): DocumentRow<Doc>[];
+  /** Like `query`, read lazily; see SqliteReadStore.iterate. */
+  iterate(query?: DocumentQuery): IterableIterator<DocumentRow<Doc>>;
   documents(): IterableIterator<Doc>;
 }
 
@@ -118,6 +120,7 @@ export class ProjectionRunner {
     return {
       get: (id) => this.readStore.table(projection, generation()).get(id),
       query: (query) => this.readStore.query(projection, generation(), query),
+      iterate: (query) => this.readStore.iterate(projection, generation(), query),
       documents: () => this.readStore.documents(projection, generation()),
     };
   }

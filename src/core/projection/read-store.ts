@@ -41,6 +41,14 @@ export interface DocumentRow<Doc> {
   readonly orderValue: IndexValue;
 }
 
+interface StoredRow {
+  readonly id: string;
+  readonly doc: string;
+  readonly orderValue: IndexValue;
+}
+
+const toDocumentRow = <Doc>(row: StoredRow): DocumentRow<Doc> => ({ id: row.id, document: JSON.parse(row.doc) as Doc, orderValue: row.orderValue });
+
 const REGISTRY = `
 CREATE TABLE IF NOT EXISTS projections (
   name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL
@@ -177,6 +185,20 @@ export class SqliteReadStore {
   }
 
   query<Doc>(projection: DocumentProjection<Doc>, generation: number, query: DocumentQuery = {}): DocumentRow<Doc>[] {
+    const { statement, params } = this.select(projection, generation, query);
+    return statement.all(...params).map((row) => toDocumentRow<Doc>(row));
+  }
+
+  /**
+   * The documents a query selects, read lazily: for answers folded from more documents than should be held at once.
+   * Nothing else may use the connection until the iteration ends, so the caller must not await in between.
+   */
+  *iterate<Doc>(projection: DocumentProjection<Doc>, generation: number, query: DocumentQuery = {}): IterableIterator<DocumentRow<Doc>> {
+    const { statement, params } = this.select(projection, generation, query);
+    for (const row of statement.iterate(...params)) yield toDocumentRow<Doc>(row);
+  }
+
+  private select(projection: AnyProjection, generation: number, query: DocumentQuery) {
     const known = new Set(Object.keys(projection.indexes ?? {}));
     const column = (index: string) => {
       if (!known.has(index)) throw new Error(`${projection.name} has no index ${index}`);
@@ -201,9 +223,7 @@ export class SqliteReadStore {
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const orderBy = order === 'id' ? 'id' : `${order}, id`;
     const sql = `SELECT id, doc, ${order} AS orderValue FROM ${tableName(projection.name, generation)} ${where} ORDER BY ${orderBy} LIMIT ?`;
-    return this.prepared<IndexValue[], { id: string; doc: string; orderValue: IndexValue }>(sql)
-      .all(...params, query.limit ?? -1)
-      .map((row) => ({ id: row.id, document: JSON.parse(row.doc) as Doc, orderValue: row.orderValue }));
+    return { statement: this.prepared<IndexValue[], StoredRow>(sql), params: [...params, query.limit ?? -1] };
   }
 
   /** Every document of a generation, in id order, read lazily. */

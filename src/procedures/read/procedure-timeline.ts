@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { CORRECTION } from '../../core/corrections';
 import { RecordedEvent } from '../../core/event-envelope';
 import { TimeFilter } from '../../core/projection/event-filter';
 import { ProjectionRunner } from '../../core/projection/projection-runner';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { foldCorrected } from '../procedure-stream';
-import { Procedure } from '../procedure.state';
+import { evolveProcedure, initialProcedureState, Procedure, ProcedureFact, ProcedureState } from '../procedure.state';
+
+const codeOf = (event: RecordedEvent): string => event.streamId.slice('procedure-'.length);
 
 export interface ProcedureAt {
   readonly procedure: Procedure;
@@ -28,7 +31,7 @@ export class ProcedureTimeline {
     });
     const byCode = new Map<string, RecordedEvent[]>();
     for (const { document } of rows) {
-      const code = document.streamId.slice('procedure-'.length);
+      const code = codeOf(document);
       const events = byCode.get(code);
       if (events) events.push(document);
       else byCode.set(code, [document]);
@@ -36,12 +39,29 @@ export class ProcedureTimeline {
     return byCode;
   }
 
+  /**
+   * Folded as the trail is read, one event at a time, so that memory holds the catalogue, not its history. Only the
+   * procedures with a correction in the filter keep their events, to be folded once every correction is known.
+   */
   async catalogAt(filter: TimeFilter): Promise<Map<string, ProcedureAt>> {
-    const catalog = new Map<string, ProcedureAt>();
-    for (const [code, events] of await this.eventsByCode(filter)) {
-      const procedure = foldCorrected(events);
-      if (procedure) catalog.set(code, { procedure, revision: events.at(-1)!.revision });
+    await this.projections.caughtUp();
+    const trail = this.projections.readModel(auditTrailProjection);
+    const ranges = { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } };
+    const corrected = new Map<string, RecordedEvent[]>(
+      trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => [codeOf(document), []]),
+    );
+    const folding = new Map<string, { state: ProcedureState; revision: number }>();
+    for (const { document: event } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
+      const code = codeOf(event);
+      const events = corrected.get(code);
+      events?.push(event);
+      const state = events ? initialProcedureState : evolveProcedure(folding.get(code)?.state, event as unknown as ProcedureFact);
+      // A code keeps the place of its first event: the catalogue comes in the order procedures entered the log.
+      folding.set(code, { state, revision: event.revision });
     }
+    for (const [code, events] of corrected) if (events.length) folding.set(code, { state: foldCorrected(events), revision: events.at(-1)!.revision });
+    const catalog = new Map<string, ProcedureAt>();
+    for (const [code, { state, revision }] of folding) if (state) catalog.set(code, { procedure: state, revision });
     return catalog;
   }
 }
