@@ -141,6 +141,11 @@ describe('what inspectors ask of the ledger', () => {
     expect(diff.changes[0]).toMatchObject({ before: { status: 'in_force' }, after: { status: 'abolished' }, events: [{ type: 'ProcedureAbolished', effectiveDate: '2022-03-01' }] });
     expect(diff.changes[1].before).toBeUndefined();
     expect(diff.changes[1].after).toMatchObject({ status: 'in_force' });
+    // Changes are those effective after `from`, up to `to` inclusive: a change on `from` itself is already in `before`.
+    const codesChanged = async (from: string, to: string) =>
+      (await t.request('GET', `/procedures/changes?from=${from}&to=${to}`)).body.changes.map((c: { code: string }) => c.code);
+    expect(await codesChanged('2022-03-01', '2023-12-31')).toEqual(['1.2']);
+    expect(await codesChanged('2022-02-28', '2022-03-01')).toEqual(['1.1', '2.1']);
 
     const refused = await t.request('GET', '/procedures/changes?from=2023-01-01&to=2022-01-01');
     expect(refused.status).toBe(400);

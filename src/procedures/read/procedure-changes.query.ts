@@ -61,15 +61,14 @@ export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQu
       throw new InvalidInputError([{ field: 'from', rule: 'notAfterTo', message: `from (${from}) must not be after to (${to})`, messageVi: 'ngày bắt đầu không được sau ngày kết thúc' }]);
     }
     const knownAt = request.knownAt && normalizeKnownAt(request.knownAt);
-    const eventsByCode = await this.timeline.eventsByCode({ asOf: to, knownAt });
+    const eventsByCode = await this.timeline.eventsByCode({ asOf: to, knownAt }, from);
     const before = await this.timeline.catalogAt({ asOf: from, knownAt });
     const after = await this.timeline.catalogAt({ asOf: to, knownAt });
 
     const changes: ProcedureChangeView[] = [];
     const decisions = new Map<string, Set<string>>();
     for (const code of [...eventsByCode.keys()].sort()) {
-      const events = eventsByCode.get(code)!.filter((e) => e.metadata.effectiveDate > from);
-      if (events.length === 0) continue;
+      const events = eventsByCode.get(code)!;
       for (const e of events) {
         const number = e.metadata.decision?.number;
         if (number) decisions.set(number, (decisions.get(number) ?? new Set()).add(code));

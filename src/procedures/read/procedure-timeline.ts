@@ -9,6 +9,9 @@ import { evolveProcedure, initialProcedureState, Procedure, ProcedureFact, Proce
 
 const codeOf = (event: RecordedEvent): string => event.streamId.slice('procedure-'.length);
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayAfter = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
 export interface ProcedureAt {
   readonly procedure: Procedure;
   readonly revision: number;
@@ -22,12 +25,12 @@ export interface ProcedureAt {
 export class ProcedureTimeline {
   constructor(private readonly projections: ProjectionRunner) {}
 
-  /** Procedure events within the filter, grouped by code, each group in log order. */
-  async eventsByCode(filter: TimeFilter): Promise<Map<string, RecordedEvent[]>> {
+  /** Procedure events within the filter and effective after a date, grouped by code, each group in log order. */
+  async eventsByCode(filter: TimeFilter, effectiveAfter: string): Promise<Map<string, RecordedEvent[]>> {
     await this.projections.caughtUp();
     const rows = this.projections.readModel(auditTrailProjection).query({
       where: { entity_type: 'procedure' },
-      ranges: { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } },
+      ranges: { effective_date: { from: dayAfter(effectiveAfter), to: filter.asOf }, recorded_at: { to: filter.knownAt } },
     });
     const byCode = new Map<string, RecordedEvent[]>();
     for (const { document } of rows) {
