@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { ALL_PROJECTIONS } from '../../projections';
 import { openEventStore } from '../config/open-event-store';
@@ -5,15 +6,17 @@ import { openReadStore } from '../config/open-read-store';
 import { isCalendarDate } from '../core/http/validation-rules';
 import { AnyProjection } from '../core/projection/document-projection';
 import { normalizeKnownAt, TimeFilter } from '../core/projection/event-filter';
-import { rebuildProjections, RebuildResult, snapshotLabel } from '../core/projection/rebuild';
+import { RebuildResult, snapshotLabel } from '../core/projection/rebuild';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig } from './open-ledger';
 import { progressDisplay } from './rebuild-progress';
+import { rebuildInWorkers } from './rebuild-workers';
 
 interface RebuildCliOptions {
   readonly asOf?: string;
   readonly knownAt?: string;
   readonly dataDir?: string;
+  readonly workers?: string;
 }
 
 export function rebuildCommand(io: CliIo): Command {
@@ -26,10 +29,12 @@ export function rebuildCommand(io: CliIo): Command {
     .option('--as-of <date>', 'only acts in effect on this date (YYYY-MM-DD)')
     .option('--known-at <time>', 'only what the ledger had recorded at this moment (ISO timestamp; a date means its end, UTC)')
     .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
+    .option('--workers <count>', `threads folding projections at once, 1 to 32 (default: the machine's cores, ${availableParallelism()} here)`)
     .action(async (names: string[], options: RebuildCliOptions) => {
       // Everything the operator typed is checked before anything is opened, so that a mistake writes nothing.
       const projections = selectProjections(names);
       const filter = timeFilterOf(options);
+      const workers = workerCount(options.workers);
       const config = cliConfig(options.dataDir, true);
       if (config.eventStore === 'memory') {
         throw new CliError('LEDGER_EVENT_STORE is memory, which keeps no log for another process to rebuild from');
@@ -39,7 +44,7 @@ export function rebuildCommand(io: CliIo): Command {
       const progress = progressDisplay(io);
       let result: RebuildResult;
       try {
-        result = await rebuildProjections(store, readStore, projections, { ...filter, onProgress: (p) => progress.report(p) });
+        result = await rebuildInWorkers(config, store, readStore, projections, { ...filter, workers, onProgress: (p) => progress.report(p) });
       } finally {
         progress.done();
         readStore.close();
@@ -83,4 +88,10 @@ function timeFilterOf({ asOf, knownAt }: RebuildCliOptions): TimeFilter {
     );
   }
   return { ...(asOf !== undefined && { asOf }), ...(moment !== undefined && { knownAt: moment }) };
+}
+
+function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 32) throw new CliError(`--workers must be a whole number from 1 to 32, got "${value}"`);
+  return Number(value);
 }

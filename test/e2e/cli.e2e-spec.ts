@@ -133,6 +133,19 @@ describe('ledger rebuild', () => {
     }
   });
 
+  it.each([['1'], ['2'], ['3']])('builds the same read models with %s worker thread(s)', async (workers) => {
+    const before = liveReadModels();
+    const result = await cli('rebuild', '--workers', workers, '--data-dir', dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`rebuild: 5 projections (${ALL_PROJECTIONS.map((p) => p.name).join(', ')}), ${events} events in `);
+    const after = liveReadModels();
+    for (const projection of ALL_PROJECTIONS) {
+      expect(after[projection.name].generation).not.toBe(before[projection.name].generation);
+      expect(after[projection.name].documents).toEqual(before[projection.name].documents);
+    }
+  });
+
   it('rebuilds only the projections named, and draws a bar instead of lines on a terminal', async () => {
     const before = liveReadModels();
     const result = await cliOnTerminal('rebuild', 'procedure-catalog', 'audit-trail', '--data-dir', dataDir);
@@ -185,6 +198,8 @@ describe('ledger rebuild', () => {
     [['--as-of', 'yesterday'], '--as-of must be a calendar date written YYYY-MM-DD, got "yesterday"'],
     [['--known-at', '2022-02-30'], '--known-at must be an ISO timestamp with a time zone (2022-12-31T17:00:00Z) or a date YYYY-MM-DD (meaning its end, UTC), got "2022-02-30"'],
     [['--known-at', '2022-06-01T12:00:00'], '--known-at must be an ISO timestamp with a time zone (2022-12-31T17:00:00Z) or a date'],
+    [['--workers', '0'], '--workers must be a whole number from 1 to 32, got "0"'],
+    [['--workers', 'two'], '--workers must be a whole number from 1 to 32, got "two"'],
     [['--known-at', 'noon'], '--known-at must be an ISO timestamp with a time zone (2022-12-31T17:00:00Z) or a date YYYY-MM-DD (meaning its end, UTC), got "noon"'],
   ])('refuses %j with a message, writing nothing', async (args, message) => {
     const before = { models: liveReadModels(), tables: tables() };

@@ -51,6 +51,19 @@ export const filterLabel = (filter: TimeFilter): string =>
 
 export const snapshotLabel = (projection: string, filter: TimeFilter): string => `${projection}@${filterLabel(filter)}`;
 
+/** A projection's fresh generation, folded up to `position`: the outcome of the first phase of a rebuild. */
+export interface BuiltGeneration {
+  readonly projection: string;
+  readonly generation: number;
+  readonly position: number;
+}
+
+export interface BuiltGenerations {
+  readonly built: readonly BuiltGeneration[];
+  /** Events read from the log. */
+  readonly events: number;
+}
+
 /**
  * Replays the log into fresh generations beside the live ones, then swaps them in one transaction, catching up
  * with whatever was appended meanwhile; readers see the old read model until the swap and the new one after.
@@ -63,10 +76,22 @@ export async function rebuildProjections(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const started = Date.now();
-  const keep = timeFilter(options);
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const loadStream = async (streamId: string, upTo: number) =>
-    (await store.readStream(streamId)).filter((event) => event.position <= upTo && keep(event));
+  const built = await buildGenerations(store, readStore, projections, options);
+  return finishRebuild(store, readStore, projections, built, options, started);
+}
+
+/**
+ * The first phase, where nearly all the time goes: fresh generations folded up to the head of the log as it was when
+ * the phase began, indexed, and not yet live. Generations of different projections can be built by different
+ * threads at once (see the CLI's rebuild workers); they share nothing but the files.
+ */
+export async function buildGenerations(
+  store: EventStore,
+  readStore: SqliteReadStore,
+  projections: readonly AnyProjection[],
+  options: RebuildOptions = {},
+): Promise<BuiltGenerations> {
+  const started = Date.now();
   const targets: BatchTarget[] = projections.map((projection) => ({
     projection,
     // Indexed once the documents are written (below), not on every write.
@@ -74,38 +99,39 @@ export async function rebuildProjections(
     position: 0,
     live: false,
   }));
-  // One batch for the whole rebuild, so that documents and prepared statements live from one page to the next.
-  const batch = new ProjectionBatch(readStore, targets, loadStream, options.keptBytes ?? DEFAULT_KEPT_BYTES);
-
-  let events = 0;
-  const replay = async (untilEmpty: boolean, head: number): Promise<void> => {
-    for (;;) {
-      const page = await store.readAll({ fromPosition: targets[0].position + 1, maxCount: pageSize });
-      if (page.length === 0) return;
-      await batch.apply(page.filter(keep));
-      batch.flush();
-      // Events filtered out still count as read: the next page starts after the last one.
-      const last = page[page.length - 1].position;
-      for (const t of targets) t.position = Math.max(t.position, last);
-      events += page.length;
-      options.onProgress?.({ position: targets[0].position, head: Math.max(head, targets[0].position), events, elapsedMs: Date.now() - started });
-      if (!untilEmpty && page.length < pageSize) return;
-    }
-  };
-
-  await replay(false, await store.headPosition());
-  batch.flush({ all: true });
+  const replayer = new Replayer(store, readStore, targets, options, started);
+  await replayer.replay(false, await store.headPosition());
+  replayer.batch.flush({ all: true });
   for (const t of targets) readStore.createIndexes(t.projection, t.generation);
+  return { built: targets.map((t) => ({ projection: t.projection.name, generation: t.generation, position: t.position })), events: replayer.events };
+}
+
+/**
+ * The second phase: brings the built generations up to the head, under the read store's write lock so that nothing
+ * appended meanwhile is missed, and makes them live in the same transaction (or records them as a snapshot).
+ */
+export async function finishRebuild(
+  store: EventStore,
+  readStore: SqliteReadStore,
+  projections: readonly AnyProjection[],
+  { built, events: builtEvents }: BuiltGenerations,
+  options: RebuildOptions = {},
+  started = Date.now(),
+): Promise<RebuildResult> {
+  const targets: BatchTarget[] = projections.map((projection) => {
+    const { generation, position } = built.find((b) => b.projection === projection.name)!;
+    return { projection, generation, position, live: false };
+  });
+  const replayer = new Replayer(store, readStore, targets, options, started, builtEvents);
   if (isFiltered(options)) {
     readStore.db.transaction(() => {
       for (const t of targets) readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options);
     })();
   } else {
-    // Hold the read store's write lock while catching up the last appends, so the swap misses nothing.
     readStore.db.exec('BEGIN IMMEDIATE');
     try {
-      await replay(true, await store.headPosition());
-      batch.flush({ all: true });
+      await replayer.replay(true, await store.headPosition());
+      replayer.batch.flush({ all: true });
       for (const t of targets) readStore.makeLive(t.projection, t.generation, t.position);
       readStore.db.exec('COMMIT');
     } catch (error) {
@@ -114,12 +140,56 @@ export async function rebuildProjections(
     }
   }
   const elapsedMs = Date.now() - started;
+  const position = Math.min(...targets.map((t) => t.position));
   return {
-    projections: projections.map((p) => p.name),
-    events,
-    position: targets[0]?.position ?? 0,
+    projections: targets.map((t) => t.projection.name),
+    events: replayer.events,
+    position: Number.isFinite(position) ? position : 0,
     elapsedMs,
-    eventsPerSecond: eventsPerSecond(events, elapsedMs),
+    eventsPerSecond: eventsPerSecond(replayer.events, elapsedMs),
     ...(isFiltered(options) && { snapshot: filterLabel(options) }),
   };
+}
+
+/** Reads the log page after page from the lowest position of its targets and folds it into them. */
+class Replayer {
+  readonly batch: ProjectionBatch;
+  private readonly keep;
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly store: EventStore,
+    readStore: SqliteReadStore,
+    private readonly targets: readonly BatchTarget[],
+    private readonly options: RebuildOptions,
+    private readonly started: number,
+    public events = 0,
+  ) {
+    this.keep = timeFilter(options);
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    const keep = this.keep;
+    const loadStream = async (streamId: string, upTo: number) => (await store.readStream(streamId)).filter((event) => event.position <= upTo && keep(event));
+    // One batch for the whole replay, so that documents and prepared statements live from one page to the next.
+    this.batch = new ProjectionBatch(readStore, targets, loadStream, options.keptBytes ?? DEFAULT_KEPT_BYTES);
+  }
+
+  private get position(): number {
+    return Math.min(...this.targets.map((t) => t.position));
+  }
+
+  async replay(untilEmpty: boolean, head: number): Promise<void> {
+    if (this.targets.length === 0) return;
+    for (;;) {
+      const page = await this.store.readAll({ fromPosition: this.position + 1, maxCount: this.pageSize });
+      if (page.length === 0) return;
+      await this.batch.apply(page.filter(this.keep));
+      this.batch.flush();
+      // Events filtered out still count as read: the next page starts after the last one.
+      const last = page[page.length - 1].position;
+      for (const t of this.targets) t.position = Math.max(t.position, last);
+      this.events += page.length;
+      this.options.onProgress?.({ position: this.position, head: Math.max(head, this.position), events: this.events, elapsedMs: Date.now() - this.started });
+      if (!untilEmpty && page.length < this.pageSize) return;
+    }
+  }
 }
