@@ -114,7 +114,7 @@ export function printAnnualReports(timings: readonly ReportTiming[]): void {
     ),
   );
   console.log(
-    'the report reads the whole audit trail up to the year\'s end (its basis) and folds the catalogue from it; ' +
+    'the report reads the audit trail up to the year\'s end a page at a time (its basis: counted and digested) and folds the catalogue as it reads; ' +
       '"of which catalogue" is that fold alone (GET /reductions/in-force?asOf=). A synthetic log has no statistics, so ' +
       'there the report is mostly the trail; over the seeds it is mostly the statistics and their findings.',
   );

@@ -3,9 +3,12 @@
  * not of the generator's leftovers, nor of the runs before it.
  */
 import { fork } from 'node:child_process';
-import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
-import { SqliteReadStore } from '../src/core/projection/read-store';
-import { rebuildProjections } from '../src/core/projection/rebuild';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { rebuildInWorkers } from '../src/cli/rebuild-workers';
+import { loadConfig, SQLITE_FILE_NAME } from '../src/config/ledger-config';
+import { openEventStore } from '../src/config/open-event-store';
+import { openReadStore } from '../src/config/open-read-store';
 import { ALL_PROJECTIONS } from '../projections';
 import { PeakRssSampler } from './peak-rss';
 import { rawScan } from './raw-scan';
@@ -14,11 +17,13 @@ export type Measurement =
   | { readonly kind: 'scan'; readonly eventsFile: string }
   | {
       readonly kind: 'rebuild';
-      readonly eventsFile: string;
-      readonly readFile: string;
+      /** A data folder as `ledger rebuild` opens it: the log (see linkedDataDir), and the read store it writes. */
+      readonly dataDir: string;
       readonly projections: readonly string[];
       /** Size of the documents kept in memory per projection; the runtime's default when absent. */
       readonly keptBytes?: number;
+      /** Worker threads, as `ledger rebuild` shares the projections out; absent, the rebuild runs in this thread. */
+      readonly workers?: number;
     };
 
 export interface Measured {
@@ -29,6 +34,13 @@ export interface Measured {
   readonly startRssMb: number;
   readonly peakRssMb: number;
   readonly averageEventBytes?: number;
+}
+
+/** A new data folder in `parent` whose log is `eventsFile`, linked rather than copied (it may be gigabytes). */
+export function linkedDataDir(parent: string, eventsFile: string): string {
+  const dataDir = mkdtempSync(join(parent, 'data-'));
+  symlinkSync(eventsFile, join(dataDir, SQLITE_FILE_NAME));
+  return dataDir;
 }
 
 export function measureInChild(measurement: Measurement): Promise<Measured> {
@@ -67,12 +79,14 @@ async function measure(measurement: Measurement): Promise<Measured> {
     const scan = rawScan(measurement.eventsFile);
     return { ...scan, eventsPerSecond: Math.round(scan.events / scan.seconds), startRssMb, peakRssMb: await sampler.stop() };
   }
-  const store = new SqliteEventStore({ file: measurement.eventsFile });
-  const readStore = new SqliteReadStore(measurement.readFile);
+  const config = loadConfig({ LEDGER_DATA_DIR: measurement.dataDir });
+  const store = await openEventStore(config);
+  const readStore = openReadStore(config);
   try {
     const projections = ALL_PROJECTIONS.filter((p) => measurement.projections.includes(p.name));
     const started = performance.now();
-    const result = await rebuildProjections(store, readStore, projections, { keptBytes: measurement.keptBytes });
+    const options = { keptBytes: measurement.keptBytes, workers: measurement.workers ?? 1 };
+    const result = await rebuildInWorkers(config, store, readStore, projections, options);
     const seconds = (performance.now() - started) / 1000;
     return { events: result.events, seconds, eventsPerSecond: Math.round(result.events / seconds), startRssMb, peakRssMb: await sampler.stop() };
   } finally {

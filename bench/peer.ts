@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../projections';
-import { Measured, measureInChild } from './measure-in-child';
+import { linkedDataDir, Measured, measureInChild } from './measure-in-child';
 import { AppendWorkload, measureBatchedAppends, measureSingleEventAppends, WriterName, WRITERS } from './peer-appends';
 import { measurePeerInChild } from './peer-rebuild';
 import { count, machine, percent, rate, table } from './report';
@@ -65,7 +65,7 @@ export async function measureWithPeer(dir: string, sizes: PeerSizes, say: (text:
   const peerRead = await measurePeerInChild({ kind: 'read', file: logs.peer });
   const peerConsumer = await measurePeerInChild({ kind: 'consume', file: logs.peer });
   say('peer: rebuilding every projection from the ledger and from Emmett');
-  const us = await measureInChild({ kind: 'rebuild', eventsFile: logs.us, readFile: join(dir, 'rebuild-us.sqlite'), projections: all });
+  const us = await measureInChild({ kind: 'rebuild', dataDir: linkedDataDir(dir, logs.us), projections: all });
   const peer = await measurePeerInChild({ kind: 'consume', file: logs.peer, fold: { readFile: join(dir, 'rebuild-peer.sqlite') } });
   return { sizes, single, batched, rebuild: { rawScan, usRead, peerRead, peerConsumer, us, peer } };
 }

@@ -14,17 +14,15 @@
  * writes a synthetic log of BENCH_EVENTS events (default 1,000,000) to a temporary folder first.
  * BENCH_READ_SECONDS (default 5) sets the time of each run; BENCH_PROFILE_DIR profiles the service.
  */
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../projections';
-import { SQLITE_FILE_NAME } from '../src/config/ledger-config';
-import { READ_STORE_FILE_NAME } from '../src/config/open-read-store';
 import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
 import { printAnnualReports, ReportTiming, timeAnnualReport } from './annual-report';
 import { LoadResult, ms, refusals, runLoad } from './load';
 import { sampleLog } from './log-samples';
-import { measureInChild } from './measure-in-child';
+import { linkedDataDir, measureInChild } from './measure-in-child';
 import { count, machine, table } from './report';
 import { startService } from './service-process';
 import { SyntheticLog } from './synthetic-log';
@@ -58,17 +56,11 @@ export async function measureReadLatency(eventsFile: string, options: ReadLatenc
   const seconds = options.seconds ?? 5;
   const connections = options.connections ?? [1, 8];
   const samples = sampleLog(eventsFile);
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-read-'));
+  // The service reads the events file where it is: a link, not a copy of a file of hundreds of MB.
+  const dataDir = linkedDataDir(tmpdir(), eventsFile);
   try {
-    // The service reads the events file where it is: a link, not a copy of a file of hundreds of MB.
-    symlinkSync(eventsFile, join(dataDir, SQLITE_FILE_NAME));
     process.stderr.write(`bench: rebuilding the read models of ${count(samples.events)} events for the service\n`);
-    const rebuild = await measureInChild({
-      kind: 'rebuild',
-      eventsFile,
-      readFile: join(dataDir, READ_STORE_FILE_NAME),
-      projections: ALL_PROJECTIONS.map((p) => p.name),
-    });
+    const rebuild = await measureInChild({ kind: 'rebuild', dataDir, projections: ALL_PROJECTIONS.map((p) => p.name), workers: availableParallelism() });
     const service = await startService({ dataDir, label: 'read-latency' });
     try {
       const q = encodeURIComponent;

@@ -3,13 +3,13 @@
  * temporary folder and deleted at the end. BENCH_EVENTS sets the size of the log (default 1,000,000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
 import { DEFAULT_KEPT_BYTES } from '../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../projections';
 import { measureAppends } from './append-throughput';
-import { Measured, measureInChild } from './measure-in-child';
+import { linkedDataDir, Measured, measureInChild } from './measure-in-child';
 import { benchWithPeer } from './peer';
 import { count, machine, percent, rate, table } from './report';
 import { runServiceBenchmarks } from './service-benchmarks';
@@ -21,13 +21,20 @@ const quarter = Math.round(total / 4);
 const MB = 1024 * 1024;
 /** A quarter of the default size of documents kept in memory, to show what that memory buys and that memory is bounded. */
 const FEW_KEPT_MB = 16;
+/** As many worker threads as `ledger rebuild` starts here by default. */
+const WORKERS = availableParallelism();
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   const eventsFile = join(dir, 'events.sqlite');
-  let readStores = 0;
-  const rebuild = (projections: readonly string[], keptBytes?: number): Promise<Measured> =>
-    measureInChild({ kind: 'rebuild', eventsFile, readFile: join(dir, `read-${++readStores}.sqlite`), projections, keptBytes });
+  const rebuild = async (projections: readonly string[], keptBytes?: number, workers?: number): Promise<Measured> => {
+    const dataDir = linkedDataDir(dir, eventsFile);
+    try {
+      return await measureInChild({ kind: 'rebuild', dataDir, projections, keptBytes, workers });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
   const all = ALL_PROJECTIONS.map((p) => p.name);
   const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
   try {
@@ -52,6 +59,8 @@ async function main(): Promise<void> {
     const scan = await measureInChild({ kind: 'scan', eventsFile });
     say(`rebuilding every projection at ${count(total)} events`);
     const atTotal = await rebuild(all);
+    say(`rebuilding every projection at ${count(total)} events in ${WORKERS} worker threads`);
+    const atTotalInWorkers = await rebuild(all, undefined, WORKERS);
     say(`rebuilding every projection at ${count(total)} events, ${FEW_KEPT_MB} MB of documents kept`);
     const atTotalFewKept = await rebuild(all, FEW_KEPT_MB * MB);
     const alone: Array<[string, Measured]> = [];
@@ -72,6 +81,7 @@ async function main(): Promise<void> {
             [
               [`all ${all.length} projections at N/4`, atQuarter],
               [`all ${all.length} projections at N`, atTotal],
+              [`all ${all.length} at N, ${WORKERS} worker threads (ledger rebuild)`, atTotalInWorkers],
               [`all ${all.length} at N, ${FEW_KEPT_MB} MB of documents kept`, atTotalFewKept],
               ...alone,
             ] as Array<[string, Measured]>

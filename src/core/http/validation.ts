@@ -45,6 +45,20 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   });
 }
 
+// A class's rules are set once, when it is defined; looking them up walks every class class-validator knows.
+const nestedProperties = new WeakMap<object, ReadonlyArray<{ propertyName: string; each: boolean }>>();
+function nestedPropertiesOf(constructor: object): ReadonlyArray<{ propertyName: string; each: boolean }> {
+  let properties = nestedProperties.get(constructor);
+  if (!properties) {
+    properties = getMetadataStorage()
+      .getTargetValidationMetadatas(constructor as new () => object, '', true, false)
+      .filter((metadata) => metadata.type === 'nestedValidation')
+      .map(({ propertyName, each }) => ({ propertyName, each }));
+    nestedProperties.set(constructor, properties);
+  }
+  return properties;
+}
+
 const isObjectNotArray = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -54,9 +68,7 @@ const isObjectNotArray = (value: unknown): value is object => typeof value === '
  * Missing values are left to @Required / @IsOptional, and a non-array where `each` wants one to @IsArray.
  */
 export function nestedShapeErrors(instance: object): ValidationError[] {
-  const nested = getMetadataStorage()
-    .getTargetValidationMetadatas(instance.constructor, '', true, false)
-    .filter((metadata) => metadata.type === 'nestedValidation');
+  const nested = nestedPropertiesOf(instance.constructor);
   const errors: ValidationError[] = [];
   const notAnObject = (property: string): ValidationError => ({ property, children: [], constraints: { isObject: `${property} must be an object` } });
   for (const { propertyName, each } of nested) {
@@ -101,6 +113,15 @@ class LedgerValidationPipe extends ValidationPipe {
       ]);
     }
     return super.transform(value, metadata);
+  }
+
+  /**
+   * Nest looks for binary values (Buffers, typed arrays) where nested objects are expected, which only a multipart or
+   * socket message can carry. Every input here is JSON or text, so there are none to find, and the look (a walk of
+   * the rules of every nested class, on every request) is skipped.
+   */
+  protected override findNestedBinaryValues(): ValidationError[] {
+    return [];
   }
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
