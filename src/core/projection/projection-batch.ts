@@ -1,7 +1,7 @@
 import { applyCorrections, CORRECTION } from '../corrections';
 import { RecordedEvent } from '../event-envelope';
 import { ALL_EVENTS, AnyProjection } from './document-projection';
-import { DocumentTable, SerializedDocument, SqliteReadStore } from './read-store';
+import { DocumentTable, SqliteReadStore } from './read-store';
 
 /** One generation of one projection being brought forward. */
 export interface BatchTarget {
@@ -94,27 +94,16 @@ export class ProjectionBatch {
     const keep = (target: BatchTarget, pending: Pending) =>
       all || target.projection.documentPerEvent || this.keptBytes === 0 ? 0 : Math.floor(this.keptBytes / averageSize(pending));
     const dropped = new Map([...this.pending].map(([target, pending]) => [target, leastRecentlyUsed(pending, keep(target, pending))]));
-    // Serialized before the transaction: the write lock (which other writers of the file wait for) is held for the
-    // writes alone.
-    const writes = new Map(
-      [...this.pending].map(([target, pending]) => [
-        target,
-        dropped.get(target)!.flatMap((id): Array<SerializedDocument | string> => {
-          if (!pending.dirty.has(id)) return [];
-          const document = pending.documents.get(id);
-          return [document === undefined ? id : pending.table.serialize(id, document)];
-        }),
-      ]),
-    );
     this.readStore.db.transaction(() => {
       for (const [target, pending] of this.pending) {
         if (target.live && !this.readStore.advance(target.projection.name, target.generation, this.upTo)) {
           throw new GenerationReplacedError(`${target.projection.name} generation ${target.generation} was replaced`);
         }
-        // A bare id is a document deleted.
-        for (const write of writes.get(target)!) {
-          if (typeof write === 'string') pending.table.delete(write);
-          else pending.table.putSerialized(write);
+        for (const id of dropped.get(target)!) {
+          if (!pending.dirty.has(id)) continue;
+          const document = pending.documents.get(id);
+          if (document === undefined) pending.table.delete(id);
+          else pending.table.put(id, document);
         }
       }
     })();

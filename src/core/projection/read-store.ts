@@ -21,13 +21,7 @@ export interface DocumentTable<Doc> {
   get(id: string): Doc | undefined;
   put(id: string, document: Doc): void;
   delete(id: string): void;
-  /** A document as it is stored (its JSON and its index values), made before a transaction so as not to hold the lock. */
-  serialize(id: string, document: Doc): SerializedDocument;
-  putSerialized(row: SerializedDocument): void;
 }
-
-/** The parameters of a document's row: id, JSON text, index values. */
-export type SerializedDocument = readonly [string, string, ...IndexValue[]];
 
 export interface DocumentQuery {
   /** Equality filters on index columns; `null` matches a missing value. */
@@ -180,16 +174,13 @@ export class SqliteReadStore {
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
     );
     const remove = this.prepared(`DELETE FROM ${table} WHERE id = ?`);
-    const serialize = (id: string, document: Doc): SerializedDocument => [id, JSON.stringify(document), ...indexes.map(([, value]) => value(document))];
     return {
       get: (id) => {
         const row = get.get(id);
         return row && (JSON.parse(row.doc) as Doc);
       },
-      put: (id, document) => put.run(serialize(id, document)),
+      put: (id, document) => put.run(id, JSON.stringify(document), ...indexes.map(([, value]) => value(document))),
       delete: (id) => remove.run(id),
-      serialize,
-      putSerialized: (row) => put.run(row),
     };
   }
 
