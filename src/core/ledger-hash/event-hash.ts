@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The stored form of an event, byte for byte as the store keeps it: what its hash covers. */
 export interface StoredEventText {
@@ -21,19 +21,24 @@ export type StreamEventText = Omit<StoredEventText, 'position'>;
 /** Hash before the first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Reused for every hash: appends hash every event they write, and a buffer per field was a tenth of their time. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /**
- * SHA-256 over fields each prefixed by its byte length, so that no two different lists of fields can be written as
- * the same bytes.
+ * SHA-256 over fields each prefixed by its byte length (4 bytes, big-endian), so that no two different lists of
+ * fields can be written as the same bytes. The fields are laid out in one buffer and hashed in one call.
  */
-function fieldsHash(fields: readonly string[]): string {
-  const hash = createHash('sha256');
+export function fieldsHash(fields: readonly string[]): string {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const bound = fields.reduce((size, field) => size + 4 + 3 * field.length, 0);
+  if (bound > scratch.length) scratch = Buffer.allocUnsafe(bound);
+  let offset = 0;
   for (const field of fields) {
-    const bytes = Buffer.from(field, 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    hash.update(length).update(bytes);
+    const length = scratch.write(field, offset + 4, 'utf8');
+    scratch.writeUInt32BE(length, offset);
+    offset += 4 + length;
   }
-  return hash.digest('hex');
+  return hash('sha256', scratch.subarray(0, offset), 'hex');
 }
 
 const contentFields = (event: StreamEventText): string[] => [
