@@ -56,30 +56,37 @@ export async function rebuildInWorkers(
     const all = progress.filter((p): p is RebuildProgress => p !== undefined);
     if (all.length === groups.length) onProgress?.(all.reduce((slowest, p) => (p.position < slowest.position ? p : slowest)));
   };
-  const outcomes = await Promise.all(
-    groups.map((group, i) =>
-      buildInWorker(
-        { config, projections: group.map((p) => p.name), options: { asOf, knownAt, pageSize, keptBytes }, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS },
-        (p) => report(i, p),
-      ),
+  const workers = groups.map((group, i) =>
+    buildInWorker(
+      { config, projections: group.map((p) => p.name), options: { asOf, knownAt, pageSize, keptBytes }, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS },
+      (p) => report(i, p),
     ),
   );
+  let outcomes: BuiltGenerations[];
+  try {
+    outcomes = await Promise.all(workers.map((w) => w.built));
+  } catch (error) {
+    // One worker failing fails the rebuild: the others are stopped rather than left to finish work nobody will use.
+    await Promise.all(workers.map((w) => w.stop()));
+    throw error;
+  }
   // Every worker read the whole log: the events read are those of one of them, not their sum.
   const built: BuiltGenerations = { built: outcomes.flatMap((o) => o.built), events: Math.max(...outcomes.map((o) => o.events)) };
   return finishRebuild(store, readStore, projections, built, options, started);
 }
 
-function buildInWorker(job: WorkerJob, onProgress: (progress: RebuildProgress) => void): Promise<BuiltGenerations> {
-  return new Promise((resolve, reject) => {
-    let built: BuiltGenerations | undefined;
-    const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv: WORKER_EXEC_ARGV });
+function buildInWorker(job: WorkerJob, onProgress: (progress: RebuildProgress) => void): { built: Promise<BuiltGenerations>; stop: () => Promise<number> } {
+  const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv: WORKER_EXEC_ARGV });
+  const built = new Promise<BuiltGenerations>((resolve, reject) => {
+    let result: BuiltGenerations | undefined;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message.progress);
-      else built = message.built;
+      else result = message.built;
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (built ? resolve(built) : reject(new Error(`a rebuild worker (${job.projections.join(', ')}) stopped with code ${code} before it was done`))));
+    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`a rebuild worker (${job.projections.join(', ')}) stopped with code ${code} before it was done`))));
   });
+  return { built, stop: () => worker.terminate() };
 }
 
 /**
