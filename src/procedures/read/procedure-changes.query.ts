@@ -61,7 +61,14 @@ export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQu
       throw new InvalidInputError([{ field: 'from', rule: 'notAfterTo', message: `from (${from}) must not be after to (${to})`, messageVi: 'ngày bắt đầu không được sau ngày kết thúc' }]);
     }
     const knownAt = request.knownAt && normalizeKnownAt(request.knownAt);
-    const eventsByCode = await this.timeline.eventsByCode({ asOf: to, knownAt }, from);
+    // Each event as the answer shows it, not whole: a period can hold most of the log.
+    const eventsByCode = new Map<string, ChangeEventView[]>();
+    await this.timeline.forEachEvent({ asOf: to, knownAt }, from, (code, e) => {
+      const view: ChangeEventView = { position: e.position, type: e.type, effectiveDate: e.metadata.effectiveDate, ...(e.metadata.decision && { decision: e.metadata.decision }) };
+      const events = eventsByCode.get(code);
+      if (events) events.push(view);
+      else eventsByCode.set(code, [view]);
+    });
     const before = await this.timeline.catalogAt({ asOf: from, knownAt });
     const after = await this.timeline.catalogAt({ asOf: to, knownAt });
 
@@ -70,7 +77,7 @@ export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQu
     for (const code of [...eventsByCode.keys()].sort()) {
       const events = eventsByCode.get(code)!;
       for (const e of events) {
-        const number = e.metadata.decision?.number;
+        const number = e.decision?.number;
         if (number) decisions.set(number, (decisions.get(number) ?? new Set()).add(code));
       }
       const was = before.get(code);
@@ -79,12 +86,7 @@ export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQu
         code,
         ...(was && { before: toProcedureView(was.procedure, was.revision) }),
         ...(is && { after: toProcedureView(is.procedure, is.revision) }),
-        events: events.map((e) => ({
-          position: e.position,
-          type: e.type,
-          effectiveDate: e.metadata.effectiveDate,
-          ...(e.metadata.decision && { decision: e.metadata.decision }),
-        })),
+        events,
       });
     }
     const limit = request.limit ?? 100;

@@ -25,21 +25,17 @@ export interface ProcedureAt {
 export class ProcedureTimeline {
   constructor(private readonly projections: ProjectionRunner) {}
 
-  /** Procedure events within the filter and effective after a date, grouped by code, each group in log order. */
-  async eventsByCode(filter: TimeFilter, effectiveAfter: string): Promise<Map<string, RecordedEvent[]>> {
+  /**
+   * Visits the procedure events within the filter and effective after a date, in log order, keeping none of them:
+   * a period can hold most of the log.
+   */
+  async forEachEvent(filter: TimeFilter, effectiveAfter: string, visit: (code: string, event: RecordedEvent) => void): Promise<void> {
     await this.projections.caughtUp();
-    const rows = this.projections.readModel(auditTrailProjection).query({
+    const rows = this.projections.readModel(auditTrailProjection).iterate({
       where: { entity_type: 'procedure' },
       ranges: { effective_date: { from: dayAfter(effectiveAfter), to: filter.asOf }, recorded_at: { to: filter.knownAt } },
     });
-    const byCode = new Map<string, RecordedEvent[]>();
-    for (const { document } of rows) {
-      const code = codeOf(document);
-      const events = byCode.get(code);
-      if (events) events.push(document);
-      else byCode.set(code, [document]);
-    }
-    return byCode;
+    for (const { document } of rows) visit(codeOf(document), document);
   }
 
   /**
