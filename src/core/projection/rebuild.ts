@@ -122,12 +122,14 @@ export async function finishRebuild(
     const { generation, position } = built.find((b) => b.projection === projection.name)!;
     return { projection, generation, position, live: false };
   });
-  const replayer = new Replayer(store, readStore, targets, options, started, builtEvents);
+  let events = builtEvents;
   if (isFiltered(options)) {
+    // A snapshot stands at the head the first phase reached: nothing to catch up.
     readStore.db.transaction(() => {
       for (const t of targets) readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options);
     })();
   } else {
+    const replayer = new Replayer(store, readStore, targets, options, started, builtEvents);
     readStore.db.exec('BEGIN IMMEDIATE');
     try {
       await replayer.replay(true, await store.headPosition());
@@ -138,15 +140,16 @@ export async function finishRebuild(
       readStore.db.exec('ROLLBACK');
       throw error;
     }
+    events = replayer.events;
   }
   const elapsedMs = Date.now() - started;
   const position = Math.min(...targets.map((t) => t.position));
   return {
     projections: targets.map((t) => t.projection.name),
-    events: replayer.events,
+    events,
     position: Number.isFinite(position) ? position : 0,
     elapsedMs,
-    eventsPerSecond: eventsPerSecond(replayer.events, elapsedMs),
+    eventsPerSecond: eventsPerSecond(events, elapsedMs),
     ...(isFiltered(options) && { snapshot: filterLabel(options) }),
   };
 }
