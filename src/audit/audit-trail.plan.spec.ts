@@ -16,7 +16,7 @@ describe('audit trail query plans', () => {
   store.db.transaction(() => store.makeLive(auditTrailProjection, generation, 0))();
   const runner = {
     caughtUp: async () => undefined,
-    readModel: () => ({ query: (query: object) => store.query(auditTrailProjection, generation, query) }),
+    readModel: () => ({ queryJson: (query: object) => store.queryJson(auditTrailProjection, generation, query) }),
   } as unknown as ProjectionRunner;
   const handler = new AuditTrailHandler(runner);
 

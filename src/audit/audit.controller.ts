@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AuditTrailQuery, AuditTrailRequest, AuditTrailView } from './audit-trail.query';
+import { auditTrailJson, AuditTrailQuery, AuditTrailRequest, AuditTrailView } from './audit-trail.query';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -14,7 +14,9 @@ export class AuditController {
     description: 'Events come in log order; pass nextCursor as cursor for the next page.',
   })
   @ApiResponse({ status: 200, type: AuditTrailView })
-  trail(@Query() request: AuditTrailRequest): Promise<AuditTrailView> {
-    return this.queries.execute(new AuditTrailQuery(request));
+  // The page is JSON already (see AuditTrailPage): it is sent as it is, not serialised again.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async trail(@Query() request: AuditTrailRequest): Promise<Buffer> {
+    return auditTrailJson(await this.queries.execute(new AuditTrailQuery(request)));
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { AuditEntryView, AuditTrailQuery, AuditTrailRequest } from '../audit/audit-trail.query';
+import { auditEntriesOf, AuditEntryView, AuditTrailQuery, AuditTrailRequest } from '../audit/audit-trail.query';
 import { DecisionRef } from '../core/event-envelope';
 import { NormalizedText, textKey } from '../core/http/validation-rules';
 import { ReconciliationQuery } from '../organisation/read/reconciliation.query';
@@ -164,7 +164,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     let cursor: string | undefined;
     do {
       const page = await this.queries.execute(new AuditTrailQuery({ ...request, limit: 1000, ...(cursor && { cursor }) }));
-      page.items.forEach(visit);
+      auditEntriesOf(page).forEach(visit);
       cursor = page.nextCursor;
     } while (cursor);
   }

@@ -4,7 +4,7 @@ import { UnavailableError } from '../errors/ledger-errors';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection, DocumentProjection } from './document-projection';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
-import { DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
+import { DocumentJson, DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
 
 export interface ProjectionHealth {
   readonly name: string;
@@ -17,6 +17,8 @@ export interface ProjectionHealth {
 export interface ReadModel<Doc> {
   get(id: string): Doc | undefined;
   query(query?: DocumentQuery): DocumentRow<Doc>[];
+  /** Like `query`, the documents as stored JSON, unparsed; see SqliteReadStore.queryJson. */
+  queryJson(query?: DocumentQuery): DocumentJson[];
   /** Like `query`, read lazily; see SqliteReadStore.iterate. */
   iterate(query?: DocumentQuery): IterableIterator<DocumentRow<Doc>>;
   documents(): IterableIterator<Doc>;
@@ -120,6 +122,7 @@ export class ProjectionRunner {
     return {
       get: (id) => this.readStore.table(projection, generation()).get(id),
       query: (query) => this.readStore.query(projection, generation(), query),
+      queryJson: (query) => this.readStore.queryJson(projection, generation(), query),
       iterate: (query) => this.readStore.iterate(projection, generation(), query),
       documents: () => this.readStore.documents(projection, generation()),
     };

@@ -3,7 +3,7 @@ import { CORRECTION } from '../../core/corrections';
 import { RecordedEvent } from '../../core/event-envelope';
 import { TimeFilter } from '../../core/projection/event-filter';
 import { ProjectionRunner } from '../../core/projection/projection-runner';
-import { auditTrailProjection } from '../../../projections/audit-trail.projection';
+import { auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { foldCorrected } from '../procedure-stream';
 import { evolveProcedure, initialProcedureState, Procedure, ProcedureFact, ProcedureState } from '../procedure.state';
 
@@ -35,7 +35,10 @@ export class ProcedureTimeline {
       where: { entity_type: 'procedure' },
       ranges: { effective_date: { from: dayAfter(effectiveAfter), to: filter.asOf }, recorded_at: { to: filter.knownAt } },
     });
-    for (const { document } of rows) visit(codeOf(document), document);
+    for (const { document } of rows) {
+      const event = eventOfAuditEntry(document);
+      visit(codeOf(event), event);
+    }
   }
 
   /**
@@ -47,10 +50,11 @@ export class ProcedureTimeline {
     const trail = this.projections.readModel(auditTrailProjection);
     const ranges = { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } };
     const corrected = new Map<string, RecordedEvent[]>(
-      trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => [codeOf(document), []]),
+      trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => [codeOf(eventOfAuditEntry(document)), []]),
     );
     const folding = new Map<string, { state: ProcedureState; revision: number }>();
-    for (const { document: event } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
+    for (const { document } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
+      const event = eventOfAuditEntry(document);
       const code = codeOf(event);
       const events = corrected.get(code);
       events?.push(event);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RecordedEvent } from '../../core/event-envelope';
 import { textKey } from '../../core/http/validation-rules';
 import { ProjectionRunner } from '../../core/projection/projection-runner';
-import { auditTrailProjection } from '../../../projections/audit-trail.projection';
+import { auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { LEVELS } from '../../procedures/procedure';
 import { isReportEventType, REPORT_KINDS, ReportData, ReportKind } from '../report';
 
@@ -68,6 +68,6 @@ export class StatisticsTimeline {
     return this.projections
       .readModel(auditTrailProjection)
       .query({ where: { entity_type: entityType }, ranges: { effective_date: { from, to } } })
-      .map((row) => row.document);
+      .map((row) => eventOfAuditEntry(row.document));
   }
 }
