@@ -64,13 +64,16 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     const findings = await this.queries.execute<ListFindingsQuery, FindingListView>(new ListFindingsQuery({ year, ...(unit && { unit }) }));
     const campaigns = await this.queries.execute<ListCampaignsQuery, CampaignListView>(new ListCampaignsQuery(asOf));
     const inForce = await this.queries.execute<InForceReductionsQuery, ReductionsView>(new InForceReductionsQuery({ asOf, by: 'level' }));
+    // Grouped by decision for the procedures section; its total, the same whatever the grouping, serves the
+    // processing-time section: the cuts of a year are read once, not twice.
+    const cuts = await this.queries.execute<CutReductionsQuery, ReductionsView>(new CutReductionsQuery({ from: `${year}-01-01`, to: asOf, by: 'decision' }));
     const report: Omit<AnnualReport, 'sources'> = {
       year,
       ...(unit && { unit }),
       asOf,
       basis,
-      procedures: await this.procedures(year, asOf, inYear, inForce, await reports('catalogue-counts')),
-      processingTimes: await this.processingTimes(year, asOf, inForce, await reports('processing-times')),
+      procedures: await this.procedures(inYear, inForce, cuts, await reports('catalogue-counts')),
+      processingTimes: processingTimes(inForce, cuts, await reports('processing-times')),
       organisation: await this.organisation(year, asOf, inYear),
       dossiers: (await reports('dossiers')).map(dossierLine),
       onlineServices: await reports('online-services'),
@@ -83,7 +86,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     return { ...report, sources: sourcesOf(report) };
   }
 
-  private async procedures(year: number, asOf: string, inYear: AuditTrailRequest, inForce: ReductionsView, published: ReportView[]): Promise<ProcedureSection> {
+  private async procedures(inYear: AuditTrailRequest, inForce: ReductionsView, cuts: ReductionsView, published: ReportView[]): Promise<ProcedureSection> {
     const byLevel = zeroByLevel();
     for (const group of inForce.groups) byLevel[group.key as Level] = group.count;
     const types: string[] = [];
@@ -98,18 +101,12 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     });
     const announced: DecisionChanges[] = [];
     await this.eachEntry({ ...inYear, entityType: 'decision', type: 'DecisionRecorded' }, (entry) => announced.push(announcedChanges(entry)));
-    const cuts = await this.queries.execute<CutReductionsQuery, ReductionsView>(new CutReductionsQuery({ from: `${year}-01-01`, to: asOf, by: 'decision' }));
     return {
       inForce: { total: inForce.total.count, byLevel },
       changesByKind: changesByKind(types),
       byDecision: withCuts(announced, cuts, citedByCuts),
       published,
     };
-  }
-
-  private async processingTimes(year: number, asOf: string, inForce: ReductionsView, published: ReportView[]): Promise<ProcessingTimeSection> {
-    const cuts = await this.queries.execute<CutReductionsQuery, ReductionsView>(new CutReductionsQuery({ from: `${year}-01-01`, to: asOf }));
-    return { inForceByLevel: inForce.groups, inForceTotal: inForce.total, cutsInYear: cuts.total, published: published.map(publishedProcessingTimes) };
   }
 
   private async organisation(year: number, asOf: string, inYear: AuditTrailRequest): Promise<OrganisationSection> {
@@ -168,6 +165,10 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
       cursor = page.nextCursor;
     } while (cursor);
   }
+}
+
+function processingTimes(inForce: ReductionsView, cutsInYear: ReductionsView, published: ReportView[]): ProcessingTimeSection {
+  return { inForceByLevel: inForce.groups, inForceTotal: inForce.total, cutsInYear: cutsInYear.total, published: published.map(publishedProcessingTimes) };
 }
 
 /** A decision recorded in the year, with its items by kind; its cuts are added by `withCuts`. */
