@@ -30,8 +30,14 @@ export interface HttpDecisionRun extends LoadResult {
   readonly readModelLag: number;
 }
 
+/** The same load on the floor: a bare Fastify route (see ServiceOptions.bare). */
+export interface HttpFloorRun extends LoadResult {
+  readonly serverCpuMs: number;
+}
+
 export interface HttpDecisionsResult {
   readonly runs: readonly HttpDecisionRun[];
+  readonly floor: readonly HttpFloorRun[];
   /** Events one decision appended, from the log head before and after a single request. */
   readonly eventsPerDecision: number;
   readonly synchronous: string;
@@ -70,8 +76,14 @@ export function decisionRequest(serial: number): LoadRequest {
 export async function measureHttpDecisions(options: HttpDecisionsOptions = {}): Promise<HttpDecisionsResult> {
   const connections = options.connections ?? [1, 8, 32];
   const seconds = options.seconds ?? 10;
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-http-'));
   const synchronous = process.env.LEDGER_SQLITE_SYNCHRONOUS ?? 'FULL';
+  // One after the other, each with the machine to itself.
+  const service = await measureService(connections, seconds);
+  return { ...service, floor: await measureFloor(connections, seconds), synchronous };
+}
+
+async function measureService(connections: readonly number[], seconds: number): Promise<Pick<HttpDecisionsResult, 'runs' | 'eventsPerDecision'>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-http-'));
   const service = await startService({ dataDir, label: 'http-decisions' });
   let serial = 0;
   const next = () => decisionRequest(++serial);
@@ -96,14 +108,33 @@ export async function measureHttpDecisions(options: HttpDecisionsOptions = {}): 
         readModelLag: after.logHead - after.checkpoint,
       });
     }
-    return { runs, eventsPerDecision, synchronous };
+    return { runs, eventsPerDecision };
   } finally {
     await service.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-export function printHttpDecisions({ runs, eventsPerDecision, synchronous }: HttpDecisionsResult): void {
+/** The same decisions, the same connections, posted to the floor, with nothing else running. */
+async function measureFloor(connections: readonly number[], seconds: number): Promise<HttpFloorRun[]> {
+  const floor = await startService({ dataDir: tmpdir(), label: 'http-floor', bare: true });
+  let serial = 0;
+  const next = () => decisionRequest(++serial);
+  try {
+    await runLoad({ url: floor.url, key: floor.key, connections: 8, seconds: Math.min(3, seconds), next });
+    const runs: HttpFloorRun[] = [];
+    for (const c of connections) {
+      const before = await floor.cpuMs();
+      const load = await runLoad({ url: floor.url, key: floor.key, connections: c, seconds, next });
+      runs.push({ ...load, serverCpuMs: ((await floor.cpuMs()) - before) / load.requests });
+    }
+    return runs;
+  } finally {
+    await floor.stop();
+  }
+}
+
+export function printHttpDecisions({ runs, floor, eventsPerDecision, synchronous }: HttpDecisionsResult): void {
   console.log(
     `\nend to end: POST /decisions over HTTP (autocannon, ${runs[0]?.seconds.toFixed(0) ?? '?'} s a run), one new procedure each ` +
       `(${eventsPerDecision} events appended in one transaction), SQLite synchronous=${synchronous}; the service in a child process\n`,
@@ -132,12 +163,36 @@ export function printHttpDecisions({ runs, eventsPerDecision, synchronous }: Htt
       'well under 100% of a core is waiting: on fsync (synchronous=FULL, which holds its only thread), or for a core ' +
       'when other work shares the machine (see the load average above).',
   );
+  console.log(
+    '\nthe floor: the same decisions posted to a bare Fastify route that parses the body and answers 201 ' +
+      '(no Nest, no guard, no validation, no write), in a child process of its own; the service as a share of it\n',
+  );
+  console.log(
+    table(
+      ['connections', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'server CPU ms/req', 'service req/s, share of floor', 'service CPU per request, × floor'],
+      floor.map((f) => {
+        const service = runs.find((r) => r.connections === f.connections);
+        return [
+          String(f.connections),
+          count(Math.round(f.requestsPerSecond)),
+          ms(f.p50),
+          ms(f.p99),
+          refusals(f),
+          f.serverCpuMs.toFixed(3),
+          service ? `${Math.round((100 * service.requestsPerSecond) / f.requestsPerSecond)}%` : '-',
+          service ? `${(service.serviceCpuMs / f.serverCpuMs).toFixed(1)}×` : '-',
+        ];
+      }),
+    ),
+  );
   const at = runs.find((r) => r.connections === TARGET.connections);
+  const floorAt = floor.find((f) => f.connections === TARGET.connections);
   if (at) {
     const met = at.requestsPerSecond >= TARGET.requestsPerSecond && at.p99 < TARGET.p99Ms;
     console.log(
       `target at ${TARGET.connections} connections: ≥${count(TARGET.requestsPerSecond)} req/s with p99 < ${TARGET.p99Ms} ms: ` +
-        `${met ? 'met' : 'not met'} (${count(Math.round(at.requestsPerSecond))} req/s, p99 ${ms(at.p99)} ms); the load generator shares the machine's cores`,
+        `${met ? 'met' : 'not met'} (${count(Math.round(at.requestsPerSecond))} req/s, p99 ${ms(at.p99)} ms); the load generator shares the machine's cores` +
+        (floorAt ? `; the floor itself: ${count(Math.round(floorAt.requestsPerSecond))} req/s, p99 ${ms(floorAt.p99)} ms` : ''),
     );
   }
 }

@@ -36,12 +36,17 @@ export interface ServiceOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Names the profile, when BENCH_PROFILE_DIR asks for one: `<label>.cpuprofile`. */
   readonly label?: string;
+  /**
+   * The floor instead of the app: the same Fastify, one route, POST /decisions, whose body is parsed and answered 201,
+   * with no Nest, no guard, no validation and no write. What the framework and the machine cost a request by themselves.
+   */
+  readonly bare?: boolean;
 }
 
-export function startService({ dataDir, env = {}, label = 'service' }: ServiceOptions): Promise<BenchService> {
+export function startService({ dataDir, env = {}, label = 'service', bare = false }: ServiceOptions): Promise<BenchService> {
   const profileDir = process.env.BENCH_PROFILE_DIR;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const child = fork(__filename, [], {
+  const child = fork(__filename, bare ? [BARE] : [], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -85,7 +90,15 @@ export function startService({ dataDir, env = {}, label = 'service' }: ServiceOp
   });
 }
 
-async function serve(): Promise<void> {
+const BARE = 'bare';
+
+interface Served {
+  readonly port: number;
+  readonly key: string;
+  close(): Promise<void>;
+}
+
+async function serveApp(): Promise<Served> {
   // Loaded here, not at the top: the parent only forks, and need not load Nest and the whole app to do so.
   await import('reflect-metadata');
   const { createApp } = await import('../src/app.factory');
@@ -96,8 +109,26 @@ async function serve(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const { key } = app.get(ApiKeyStore).create(`bench-office-${process.pid}`, 'reform-office');
+  return { port, key, close: () => app.close() };
+}
+
+async function serveBare(): Promise<Served> {
+  const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+  const { loadConfig } = await import('../src/config/ledger-config');
+  const fastify = new FastifyAdapter({ bodyLimit: loadConfig(process.env).bodyLimitBytes }).getInstance();
+  let position = 0;
+  fastify.post('/decisions', (request, reply) => {
+    const { decision } = request.body as { decision: { number: string } };
+    void reply.code(201).send({ decision: decision.number, position: ++position });
+  });
+  await fastify.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (fastify.server.address() as AddressInfo).port, key: 'none', close: () => fastify.close() };
+}
+
+async function serve(): Promise<void> {
+  const { port, key, close: closeServer } = await (process.argv.includes(BARE) ? serveBare() : serveApp());
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= app.close().then(() => process.exit(0)));
+  const close = () => (closing ??= closeServer().then(() => process.exit(0)));
   process.on('message', (message) => {
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();

@@ -6,6 +6,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { EventMetadata } from '../core/event-envelope';
 import { IsIsoDate, IsKnownAt } from '../core/http/validation-rules';
 import { normalizeKnownAt } from '../core/projection/event-filter';
+import { DocumentQuery } from '../core/projection/read-store';
 import { ProjectionRunner } from '../core/projection/projection-runner';
 import { AuditEntry, auditEntryId, auditTrailProjection } from '../../projections/audit-trail.projection';
 
@@ -44,9 +45,9 @@ export class AuditTrailView {
 }
 
 /**
- * A page of the trail: each entry as the JSON it is stored as (an AuditEntryView, in UTF-8), and where the next page
- * starts. Pages of a thousand entries weigh hundreds of kilobytes: parsing them only to write them again, and turning
- * bytes into strings and back, made most of a page's time, so they are sent as stored.
+ * A page of the trail for GET /audit: each entry as the JSON it is stored as (an AuditEntryView, in UTF-8), and where
+ * the next page starts. Pages of a thousand entries weigh hundreds of kilobytes: parsing them only to write them again,
+ * and turning bytes into strings and back, made most of a page's time, so they are sent as stored.
  */
 export interface AuditTrailPage {
   readonly entries: readonly Buffer[];
@@ -59,28 +60,54 @@ export class AuditTrailQuery extends Query<AuditTrailPage> {
   }
 }
 
+/** The same pages as objects, for readers inside the service (the annual report). */
+export class AuditEntriesQuery extends Query<AuditTrailView> {
+  constructor(readonly request: AuditTrailRequest) {
+    super();
+  }
+}
+
 /** The inspector's view: every event, filtered by any of the audit keys, in log order, a page at a time. */
 @QueryHandler(AuditTrailQuery)
 export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, AuditTrailPage> {
   constructor(private readonly projections: ProjectionRunner) {}
 
-  async execute({ request: r }: AuditTrailQuery): Promise<AuditTrailPage> {
+  async execute({ request }: AuditTrailQuery): Promise<AuditTrailPage> {
     await this.projections.caughtUp();
-    const limit = r.limit ?? 100;
-    const recordedFrom = r.recordedFrom && (/^\d{4}-\d{2}-\d{2}$/.test(r.recordedFrom) ? `${r.recordedFrom}T00:00:00.000Z` : normalizeKnownAt(r.recordedFrom));
-    const rows = this.projections.readModel(auditTrailProjection).queryJson({
-      where: { entity_type: r.entityType, entity_id: r.entityId, actor: r.actor, decision: r.decision, type: r.type },
-      ranges: {
-        effective_date: { from: r.effectiveFrom, to: r.effectiveTo },
-        recorded_at: { from: recordedFrom, to: r.recordedTo && normalizeKnownAt(r.recordedTo) },
-      },
-      ...(r.cursor && { after: { value: null, id: auditEntryId(Number(r.cursor)) } }),
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    // The id is the entry's zero-padded position: the cursor is that position.
-    return { entries: page.map((row) => row.json), ...(rows.length > limit && { nextCursor: String(Number(page.at(-1)!.id)) }) };
+    const { rows, nextCursor } = paged(request, (query) => this.projections.readModel(auditTrailProjection).queryJson(query));
+    return { entries: rows.map((row) => row.json), ...(nextCursor && { nextCursor }) };
   }
+}
+
+@QueryHandler(AuditEntriesQuery)
+export class AuditEntriesHandler implements IQueryHandler<AuditEntriesQuery, AuditTrailView> {
+  constructor(private readonly projections: ProjectionRunner) {}
+
+  async execute({ request }: AuditEntriesQuery): Promise<AuditTrailView> {
+    await this.projections.caughtUp();
+    // Read as text: a reader that parses the entries pays less for strings straight from SQLite than for bytes.
+    const { rows, nextCursor } = paged(request, (query) => this.projections.readModel(auditTrailProjection).query(query));
+    return { items: rows.map((row) => row.document), ...(nextCursor && { nextCursor }) };
+  }
+}
+
+/** The page a request asks for, read with `read`, and the cursor of the next page when there is one. */
+function paged<Row extends { readonly id: string }>(r: AuditTrailRequest, read: (query: DocumentQuery) => Row[]): { rows: Row[]; nextCursor?: string } {
+  const limit = r.limit ?? 100;
+  const recordedFrom = r.recordedFrom && (/^\d{4}-\d{2}-\d{2}$/.test(r.recordedFrom) ? `${r.recordedFrom}T00:00:00.000Z` : normalizeKnownAt(r.recordedFrom));
+  const rows = read({
+    where: { entity_type: r.entityType, entity_id: r.entityId, actor: r.actor, decision: r.decision, type: r.type },
+    ranges: {
+      effective_date: { from: r.effectiveFrom, to: r.effectiveTo },
+      recorded_at: { from: recordedFrom, to: r.recordedTo && normalizeKnownAt(r.recordedTo) },
+    },
+    ...(r.cursor && { after: { value: null, id: auditEntryId(Number(r.cursor)) } }),
+    // One more than the page holds: whether it comes says whether another page follows.
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  // The id is the entry's zero-padded position: the cursor is that position.
+  return { rows: page, ...(rows.length > limit && { nextCursor: String(Number(page.at(-1)!.id)) }) };
 }
 
 const ITEMS = Buffer.from('{"items":[');
@@ -96,6 +123,3 @@ export function auditTrailJson({ entries, nextCursor }: AuditTrailPage): Buffer 
   parts.push(Buffer.from(nextCursor === undefined ? ']}' : `],"nextCursor":${JSON.stringify(nextCursor)}}`));
   return Buffer.concat(parts);
 }
-
-/** The entries of a page as objects, for readers inside the service. */
-export const auditEntriesOf = (page: AuditTrailPage): AuditEntryView[] => page.entries.map((json) => JSON.parse(json.toString('utf8')) as AuditEntryView);

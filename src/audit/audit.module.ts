@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditController } from './audit.controller';
-import { AuditTrailHandler } from './audit-trail.query';
+import { AuditEntriesHandler, AuditTrailHandler } from './audit-trail.query';
 
 /** What inspectors read: the audit trail of every recorded event. */
-@Module({ imports: [CqrsModule], controllers: [AuditController], providers: [AuditTrailHandler] })
+@Module({ imports: [CqrsModule], controllers: [AuditController], providers: [AuditTrailHandler, AuditEntriesHandler] })
 export class AuditModule {}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { auditEntriesOf, AuditEntryView, AuditTrailQuery, AuditTrailRequest } from '../audit/audit-trail.query';
+import { AuditEntriesQuery, AuditEntryView, AuditTrailRequest } from '../audit/audit-trail.query';
 import { DecisionRef } from '../core/event-envelope';
 import { NormalizedText, textKey } from '../core/http/validation-rules';
 import { ReconciliationQuery } from '../organisation/read/reconciliation.query';
@@ -160,8 +160,8 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
   private async eachEntry(request: AuditTrailRequest, visit: (entry: AuditEntryView) => void): Promise<void> {
     let cursor: string | undefined;
     do {
-      const page = await this.queries.execute(new AuditTrailQuery({ ...request, limit: 1000, ...(cursor && { cursor }) }));
-      auditEntriesOf(page).forEach(visit);
+      const page = await this.queries.execute(new AuditEntriesQuery({ ...request, limit: 1000, ...(cursor && { cursor }) }));
+      page.items.forEach(visit);
       cursor = page.nextCursor;
     } while (cursor);
   }
