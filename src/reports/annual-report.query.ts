@@ -94,10 +94,8 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     const citedByCuts = new Map<string, { decision: DecisionRef; effectiveDate: string }>();
     await this.eachEntry({ ...inYear, entityType: 'procedure' }, (entry) => {
       types.push(entry.type);
-      const decision = entry.metadata.decision as DecisionRef | undefined;
-      if (entry.type === 'ProcessingTimeCut' && decision && !citedByCuts.has(decision.number)) {
-        citedByCuts.set(decision.number, { decision, effectiveDate: (entry.metadata.effectiveDate as string | undefined) ?? '' });
-      }
+      const { decision, effectiveDate } = entry.metadata;
+      if (entry.type === 'ProcessingTimeCut' && decision && !citedByCuts.has(decision.number)) citedByCuts.set(decision.number, { decision, effectiveDate });
     });
     const announced: DecisionChanges[] = [];
     await this.eachEntry({ ...inYear, entityType: 'decision', type: 'DecisionRecorded' }, (entry) => announced.push(announcedChanges(entry)));
@@ -115,7 +113,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery, Ann
     const reorganisations: ReorganisationLine[] = [];
     await this.eachEntry({ ...inYear, entityType: 'reorganisation', type: 'ReorganisationRecorded' }, (entry) => {
       const data = entry.data as ReorganisationRecorded['data'];
-      reorganisations.push({ kind: data.kind, decision: entry.metadata.decision as DecisionRef, effectiveDate: entry.metadata.effectiveDate as string, units: data.units.length, procedures: data.procedures.length });
+      reorganisations.push({ kind: data.kind, decision: entry.metadata.decision as DecisionRef, effectiveDate: entry.metadata.effectiveDate, units: data.units.length, procedures: data.procedures.length });
     });
     const { items } = await this.queries.execute<ReconciliationQuery, ReconciliationView>(new ReconciliationQuery());
     return {
