@@ -387,6 +387,18 @@ describe('SQLite event store file', () => {
     expect((await received).map((e) => e.data)).toEqual([{ marker: 1 }, { marker: 2 }]);
     await Promise.all([reader.close(), writer.close()]);
   });
+
+  it('checks expected revisions against what another connection appended to the same file meanwhile', async () => {
+    const file = join(dir, 'events.sqlite');
+    const service = new SqliteEventStore({ file });
+    const cli = new SqliteEventStore({ file });
+    await service.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: [anEvent(1)] });
+    await cli.appendToStream({ streamId: 's-1', expectedRevision: 0, events: [anEvent(2)] });
+    await expect(service.appendToStream({ streamId: 's-1', expectedRevision: 0, events: [anEvent(3)] })).rejects.toThrow(ConcurrencyError);
+    await expect(service.appendToStream({ streamId: 's-1', expectedRevision: 1, events: [anEvent(3)] })).resolves.toMatchObject({ nextExpectedRevision: 2 });
+    expect((await cli.readStream('s-1')).map((e) => e.data)).toEqual([{ marker: 1 }, { marker: 2 }, { marker: 3 }]);
+    await Promise.all([service.close(), cli.close()]);
+  });
 });
 
 describe('SQLite event store: appends that arrive together', () => {
@@ -431,5 +443,8 @@ describe('SQLite event store: appends that arrive together', () => {
       ['a', 2, 5],
     ]);
     await expect(store.integrity.verify()).resolves.toMatchObject({ ok: true, checked: 5 });
+    // What the refused members wrote before they were rolled back counts for nothing later.
+    await expect(store.appendToStream({ streamId: 'c', expectedRevision: 'no_stream', events: [anEvent('c0')] })).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    await expect(store.appendToStream({ streamId: 'a', expectedRevision: 1, events: [anEvent('a3')] })).rejects.toThrow(ConcurrencyError);
   });
 });

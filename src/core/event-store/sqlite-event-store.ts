@@ -5,7 +5,8 @@ import { UnavailableError } from '../errors/ledger-errors';
 import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
 import { GroupCommit, MemberOutcome } from './group-commit';
-import { eventHash, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
+import { StreamRevisionRow, StreamRevisions } from './stream-revisions';
+import { eventHash, eventHashAt, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
 import { ChainEntry, EventHashRecord, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
 import { streamTextOf } from '../ledger-hash/stream-chain';
 import {
@@ -121,6 +122,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended$ = new Subject<void>();
   private readonly pollIntervalMs: number;
   private readonly sql;
+  private readonly streamRevisions = new StreamRevisions();
   private readonly commits = new GroupCommit((group: ReadonlyArray<readonly StreamAppend[]>) => this.commitGroup(group), () => this.appended$.next());
 
   constructor(options: SqliteEventStoreOptions) {
@@ -137,6 +139,9 @@ export class SqliteEventStore implements EventStore {
       ),
       revision: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
+      revisionsAfter: this.db.prepare<[number], StreamRevisionRow>(
+        'SELECT stream_id AS streamId, revision FROM events WHERE position > ? ORDER BY position',
       ),
       byId: this.db.prepare<[string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE event_id = ?`).raw(true),
       stream: this.db
@@ -165,11 +170,24 @@ export class SqliteEventStore implements EventStore {
     return this.commits.submit(appends);
   }
 
-  /** One transaction for a group of appends (see GroupCommit); each append is all or nothing in its own savepoint. */
+  /**
+   * One transaction for a group of appends (see GroupCommit). Refusals are rare, so the group is first written whole
+   * with no savepoint: a savepoint makes SQLite copy every page its member changes, a tenth of a batched append's time.
+   * Only when a member is refused is all of it rolled back and written again, each member in a savepoint of its own,
+   * so that the refusal rolls back that member alone.
+   */
   private commitGroup(group: ReadonlyArray<readonly StreamAppend[]>): Array<MemberOutcome<AppendResult[]>> {
+    try {
+      return this.db.transaction(() => group.map((appends): MemberOutcome<AppendResult[]> => ({ ok: true, result: this.write(appends) }))).immediate();
+    } catch (error) {
+      this.streamRevisions.forget();
+      const code = (error as { code?: string }).code;
+      if (code && isStorageFault(code)) throw this.translate(error);
+    }
     try {
       return this.db.transaction(() => group.map((appends) => this.writeOne(appends))).immediate();
     } catch (error) {
+      this.streamRevisions.forget();
       throw this.translate(error);
     }
   }
@@ -179,6 +197,7 @@ export class SqliteEventStore implements EventStore {
       // A nested transaction is a savepoint: a refusal rolls back this append alone.
       return { ok: true, result: this.db.transaction(() => this.write(appends))() };
     } catch (error) {
+      this.streamRevisions.forget();
       // A fault of the disk (or SQLite ending the transaction itself) fails the whole group: nothing of it is kept.
       const code = (error as { code?: string }).code;
       if (!this.db.inTransaction || (code && isStorageFault(code))) throw error;
@@ -230,9 +249,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   private write(appends: readonly StreamAppend[]): AppendResult[] {
+    const head = this.sql.head.get();
+    this.streamRevisions.syncTo(head?.position ?? 0, (position) => this.sql.revisionsAfter.iterate(position));
     const current = appends.map((a) => this.revisionOf(a.streamId));
     appends.forEach((a, i) => checkExpectedRevision(a.streamId, a.expectedRevision, current[i]));
-    const head = this.sql.head.get();
     let position = head?.position ?? 0;
     let previousHash = head?.hash ?? GENESIS_HASH;
     const recordedAt = nextRecordedAt(head?.recorded_at);
@@ -241,17 +261,20 @@ export class SqliteEventStore implements EventStore {
       const events = a.events.map((event): RecordedEvent => {
         position += 1;
         revision += 1;
-        const stored: StoredEventText = { position, ...streamTextOf(event, a.streamId, revision, recordedAt) };
-        previousHash = eventHash(previousHash, stored);
-        this.sql.insert.run(position, event.id, a.streamId, revision, event.type, event.schemaVersion, stored.data, stored.metadata, recordedAt, previousHash);
-        return { ...event, streamId: a.streamId, revision, position, recordedAt };
+        const text = streamTextOf(event, a.streamId, revision, recordedAt);
+        previousHash = eventHashAt(previousHash, position, text);
+        this.sql.insert.run(position, event.id, a.streamId, revision, event.type, event.schemaVersion, text.data, text.metadata, recordedAt, previousHash);
+        // Spelled out rather than spread: copying objects by spreading them was a tenth of a batched append's time.
+        const { id, type, schemaVersion, data, metadata } = event;
+        return { id, type, schemaVersion, data, metadata, streamId: a.streamId, revision, position, recordedAt };
       });
+      this.streamRevisions.wrote(a.streamId, revision, position);
       return { streamId: a.streamId, nextExpectedRevision: revision, events, duplicate: false };
     });
   }
 
   private revisionOf(streamId: string): number {
-    return this.sql.revision.get(streamId)?.revision ?? NO_STREAM_REVISION;
+    return this.streamRevisions.revisionOf(streamId, (id) => this.sql.revision.get(id)?.revision ?? NO_STREAM_REVISION);
   }
 
   private isRetryCandidate(error: unknown): boolean {

@@ -57,7 +57,12 @@ const contentFields = (event: StreamEventText): string[] => [
  * Changing any byte of an event, its place in the log, or any event before it changes this hash.
  */
 export function eventHash(previousHash: string, event: StoredEventText): string {
-  return fieldsHash([previousHash, String(event.position), ...contentFields(event)]);
+  return eventHashAt(previousHash, event.position, event);
+}
+
+/** `eventHash` of an event's content placed at `position`: what an append computes before the event has a row. */
+export function eventHashAt(previousHash: string, position: number, event: StreamEventText): string {
+  return fieldsHash([previousHash, String(position), ...contentFields(event)]);
 }
 
 /**
