@@ -144,7 +144,10 @@ export class SqliteEventStore implements EventStore {
         'SELECT stream_id AS streamId, revision FROM events WHERE position > ? ORDER BY position',
       ),
       byId: this.db.prepare<[string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE event_id = ?`).raw(true),
-      stream: this.db
+      // Whole streams (what every command reads) without a LIMIT: a bound LIMIT made a read of a short stream about four
+      // times slower (17 µs against 4 µs for an empty one), whatever its value.
+      stream: this.db.prepare<[string, number], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`).raw(true),
+      streamPage: this.db
         .prepare<[string, number, number], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
         .raw(true),
       all: this.db.prepare<[number, number], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`).raw(true),
@@ -216,7 +219,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return this.sql.stream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1).map(fromColumns);
+    const from = options.fromRevision ?? 0;
+    const rows = options.maxCount === undefined ? this.sql.stream.all(streamId, from) : this.sql.streamPage.all(streamId, from, options.maxCount);
+    return rows.map(fromColumns);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
