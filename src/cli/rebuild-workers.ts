@@ -92,7 +92,7 @@ function buildInWorker(job: WorkerJob, onProgress: (progress: RebuildProgress) =
 /**
  * The projections in at most `count` groups of about equal work, heaviest first into the lightest group. A projection
  * writing a document per event (the audit trail) weighs two: it writes every event, where the others write one
- * document per entity, and many of those stay in memory between pages.
+ * document per entity (written once where it is folded stream by stream, or kept in memory between pages).
  */
 export function shareOut(projections: readonly AnyProjection[], count: number): AnyProjection[][] {
   const weight = (p: AnyProjection) => (p.documentPerEvent ? 2 : 1);

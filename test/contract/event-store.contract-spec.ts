@@ -21,6 +21,8 @@ interface Adapter {
   readonly declares: Pick<EventStore, 'supportsMultiStreamAppend' | 'positionsAreGapFree' | 'eventIdsUniqueAcrossStreams'>;
   /** The hash chain it keeps, if any: over the whole log, or per stream. */
   readonly chain?: 'log' | 'stream';
+  /** Whether it reads the log grouped by stream (`readAllByStream`). */
+  readonly readsByStream?: true;
   open(): Promise<EventStore>;
   cleanUp(): Promise<void>;
 }
@@ -48,6 +50,7 @@ const sqlite = (): Adapter => {
   return {
     declares: EMBEDDED,
     chain: 'log',
+    readsByStream: true,
     open: async () => new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 50 }),
     cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -84,6 +87,7 @@ const contract = (makeAdapter: () => Adapter) => () => {
       eventIdsUniqueAcrossStreams: store.eventIdsUniqueAcrossStreams,
     }).toEqual(adapter.declares);
     expect(store.integrity?.chain).toBe(adapter.chain);
+    expect(typeof store.readAllByStream).toBe(adapter.readsByStream ? 'function' : 'undefined');
   });
 
   it('keeps its hash chain whole when many writers append to one stream at once, where it keeps one', async () => {
@@ -260,6 +264,18 @@ const contract = (makeAdapter: () => Adapter) => () => {
       expect((await store.readAll({ fromPosition: all[2].position + 1, maxCount: 2 })).map((e) => e.data)).toEqual([{ marker: 'b0' }, { marker: 'a3' }]);
       expect(await store.readAll({ fromPosition: all[4].position + 1 })).toEqual([]);
       expect(await store.headPosition()).toBe(all[4].position);
+    });
+
+    it('reads the log grouped by stream up to a position, a page after an event, where it offers to', async () => {
+      if (!adapter.readsByStream) return;
+      const readByStream = store.readAllByStream!.bind(store);
+      const markers = (events: readonly { data: unknown }[]) => events.map((e) => (e.data as { marker: string }).marker);
+      const head = await store.headPosition();
+      expect(markers(await readByStream({ upToPosition: head, maxCount: 10 }))).toEqual(['a0', 'a1', 'a2', 'a3', 'b0']);
+      const [, , , b0] = await store.readAll();
+      expect(markers(await readByStream({ upToPosition: b0.position, maxCount: 10 }))).toEqual(['a0', 'a1', 'a2', 'b0']);
+      expect(markers(await readByStream({ upToPosition: head, after: { streamId: 'a', revision: 1 }, maxCount: 2 }))).toEqual(['a2', 'a3']);
+      expect(await readByStream({ upToPosition: head, after: { streamId: 'b', revision: 0 }, maxCount: 10 })).toEqual([]);
     });
 
     it('never lets recorded time go backwards along the log', async () => {

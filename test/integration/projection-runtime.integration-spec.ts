@@ -37,6 +37,21 @@ const markersProjection: DocumentProjection<{ markers: unknown[] }> = {
   evolve: (doc, event) => (event.type === CORRECTION ? doc : { markers: [...(doc?.markers ?? []), (event.data as { marker: unknown }).marker] }),
 };
 
+/** Markers of one stream with the revision last folded; a removal drops the document until the stream records again. */
+const streamMarkersProjection: DocumentProjection<{ markers: unknown[]; revision: number }> = {
+  name: 'stream-markers',
+  version: 1,
+  handles: ['SomethingRecorded', 'SomethingRemoved', CORRECTION],
+  foldsWholeStream: true,
+  documentId: (event) => event.streamId,
+  evolve: (doc, event) => {
+    if (event.type === 'SomethingRemoved') return undefined;
+    if (event.type === CORRECTION) return doc && { ...doc, revision: event.revision };
+    return { markers: [...(doc?.markers ?? []), (event.data as { marker: unknown }).marker], revision: event.revision };
+  },
+  indexes: { markers: (doc) => doc.markers.length },
+};
+
 /** A document per event, like the audit trail. */
 const eachEventProjection: DocumentProjection<{ position: number }> = {
   name: 'each-event',
@@ -242,6 +257,55 @@ describe('projection runtime', () => {
     expect(indexes.map((i) => i.name).sort()).toEqual(
       [`rm_seen_g${generation}_folds`, `rm_each_event_g${readStore.status('each-event')!.generation}_position`].sort(),
     );
+  });
+
+  it('builds whole-stream documents stream by stream into the documents a fold in log order makes', async () => {
+    // Streams interleaved; one long enough to span many pages; corrections, twice of one event; a removal and a
+    // return; events the projection does not fold; effective dates over three years for an "as of" snapshot.
+    const streams = ['s-0', 's-1', 's-2', 's-3', 'other'];
+    for (let i = 0; i < 600; i++) {
+      const streamId = i % 3 === 0 ? 'long' : streams[i % streams.length];
+      const type = streamId === 'other' ? 'SomethingElse' : i === 301 ? 'SomethingRemoved' : 'SomethingRecorded';
+      const metadata = { actor: 't', effectiveDate: `${2021 + (i % 3)}-0${1 + (i % 9)}-15`, correlationId: 'c' };
+      await store.appendToStream({ streamId, expectedRevision: 'any', events: [anEvent(i, { type, metadata })] });
+      if (i % 150 === 149) {
+        // s-0 twice over the same event, s-1 before its removal, the long stream last.
+        const [corrected] = await store.readStream(['s-0', 's-1', 's-0', 'long'][Math.floor(i / 150)], { fromRevision: 3, maxCount: 1 });
+        const data = { correctsEventId: corrected.id, correctedType: corrected.type, reason: 'typo', data: { marker: `fixed ${i}` } };
+        await store.appendToStream({ streamId: corrected.streamId, expectedRevision: 'any', events: [anEvent(`c${i}`, { type: CORRECTION, data })] });
+      }
+    }
+    const readStore = openReadStore();
+    const runner = new ProjectionRunner(store, readStore, [streamMarkersProjection]);
+    await runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    const documents = (generation: number) => [...readStore.documents(streamMarkersProjection, generation)];
+    const live = documents(readStore.status(streamMarkersProjection.name)!.generation);
+    const markers = live.flatMap((d) => d.markers);
+    expect(markers).toEqual(expect.arrayContaining(['fixed 449', 'fixed 599']));
+    expect(markers).not.toContain('fixed 149');
+
+    const byStream = jest.spyOn(store, 'readAllByStream');
+    const inLogOrder = Object.assign(Object.create(store) as SqliteEventStore, { readAllByStream: undefined });
+    const asOf = '2022-06-30';
+    const snapshot = () => documents(readStore.snapshot(`stream-markers@asOf=${asOf}`)!.generation);
+
+    await rebuildProjections(inLogOrder, openReadStore(), [streamMarkersProjection], { asOf, pageSize: 37 });
+    expect(byStream).not.toHaveBeenCalled();
+    const snapshotInLogOrder = snapshot();
+    await rebuildProjections(store, openReadStore(), [streamMarkersProjection], { asOf, pageSize: 37 });
+    expect(snapshot()).toEqual(snapshotInLogOrder);
+    expect(snapshotInLogOrder).not.toEqual(live);
+
+    const progress: number[] = [];
+    await rebuildProjections(store, openReadStore(), [streamMarkersProjection], { pageSize: 37, onProgress: (p) => progress.push(p.position) });
+    const head = await store.headPosition();
+    // Both rebuilds read the whole log stream by stream, a page at a time.
+    expect(byStream.mock.calls.length).toBeGreaterThanOrEqual(2 * Math.ceil(head / 37));
+    expect(documents(readStore.status(streamMarkersProjection.name)!.generation)).toEqual(live);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(head);
   });
 
   it('refuses to keep documents unwritten for a live target, whose checkpoint must move with its documents', () => {

@@ -41,6 +41,14 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+export interface ReadByStreamOptions {
+  /** Events at or below this global position only: a rebuild reads the log as it stood when it began. */
+  readonly upToPosition: number;
+  /** Go on after this event, the last of the previous page; from the first stream without it. */
+  readonly after?: { readonly streamId: string; readonly revision: number };
+  readonly maxCount: number;
+}
+
 export interface EventStoreStats {
   readonly eventCount: number;
   readonly streamCount: number;
@@ -94,6 +102,13 @@ export interface EventStore {
 
   /** A page of the global log in position order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * A page of the log grouped by stream: streams in the order of their ids, each one's events in revision order.
+   * Offered where the backend indexes streams so (SQLite): a rebuild then folds each document of one stream from its
+   * first event to its last at once. Absent where reading so would mean one request per stream (EventStoreDB).
+   */
+  readAllByStream?(options: ReadByStreamOptions): Promise<RecordedEvent[]>;
 
   /**
    * Every event from a position on (as in `ReadAllOptions.fromPosition`): first the stored ones, then each new one

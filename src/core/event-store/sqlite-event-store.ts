@@ -14,6 +14,7 @@ import {
   EventStore,
   EventStoreStats,
   ReadAllOptions,
+  ReadByStreamOptions,
   ReadStreamOptions,
   StreamAppend,
 } from './event-store.port';
@@ -151,6 +152,12 @@ export class SqliteEventStore implements EventStore {
         .prepare<[string, number, number], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
         .raw(true),
       all: this.db.prepare<[number, number], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`).raw(true),
+      // A row value seeks the (stream, revision) index to the page's start: each page costs its own rows only.
+      byStream: this.db
+        .prepare<[string, number, number, number], RecordRow>(
+          `SELECT ${RECORD_COLUMNS} FROM events WHERE (stream_id, revision) > (?, ?) AND position <= ? ORDER BY stream_id, revision LIMIT ?`,
+        )
+        .raw(true),
       insert: this.db.prepare(
         `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -226,6 +233,10 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.sql.all.all(Math.max(1, options.fromPosition ?? 1), options.maxCount ?? -1).map(fromColumns);
+  }
+
+  async readAllByStream({ upToPosition, after, maxCount }: ReadByStreamOptions): Promise<RecordedEvent[]> {
+    return this.sql.byStream.all(after?.streamId ?? '', after?.revision ?? -1, upToPosition, maxCount).map(fromColumns);
   }
 
   subscribeToAll(options: { fromPosition?: number } = {}): Observable<RecordedEvent> {

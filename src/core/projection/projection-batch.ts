@@ -1,6 +1,7 @@
-import { applyCorrections, CORRECTION } from '../corrections';
+import { CORRECTION } from '../corrections';
 import { RecordedEvent } from '../event-envelope';
-import { ALL_EVENTS, AnyProjection } from './document-projection';
+import { AnyProjection } from './document-projection';
+import { accepter, refolded } from './document-fold';
 import { DocumentTable, SqliteReadStore } from './read-store';
 
 /** One generation of one projection being brought forward. */
@@ -125,19 +126,9 @@ export class ProjectionBatch {
   }
 
   private async refold(target: BatchTarget, correction: RecordedEvent): Promise<void> {
-    const pending = this.pending.get(target)!;
-    const stream = applyCorrections(await this.loadStream(correction.streamId, correction.position));
-    let id: string | undefined;
-    let document: unknown;
-    for (const event of stream) {
-      if (!this.accepts.get(target)!(event.type)) continue;
-      id ??= target.projection.documentId(event);
-      document = target.projection.evolve(document, event);
-    }
-    if (id === undefined) return;
-    // A projection that also folds the correction itself (to move a revision, say) sees it last.
-    if (this.accepts.get(target)!(correction.type)) document = target.projection.evolve(document, correction);
-    touch(pending, id, document);
+    const stream = await this.loadStream(correction.streamId, correction.position);
+    const refold = refolded(target.projection, this.accepts.get(target)!, stream, correction);
+    if (refold) touch(this.pending.get(target)!, refold.id, refold.document);
   }
 }
 
@@ -176,10 +167,4 @@ function leastRecentlyUsed(pending: Pending, keep: number): string[] {
     if (ids.length === count) break;
   }
   return ids;
-}
-
-function accepter(projection: AnyProjection): (type: string) => boolean {
-  if (projection.handles === ALL_EVENTS) return () => true;
-  const types = new Set(projection.handles);
-  return (type) => types.has(type);
 }
