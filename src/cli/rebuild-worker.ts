@@ -7,7 +7,7 @@ import { WorkerJob, WorkerMessage } from './rebuild-workers';
 
 /**
  * A rebuild worker: builds the generations of its share of the projections, with connections of its own to the log
- * and to the read store, and reports its progress and what it built. An error ends the worker, and the parent with it.
+ * and to the read store, and reports its progress and what it built, or why it failed, which fails the rebuild.
  */
 async function build(job: WorkerJob): Promise<void> {
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -26,8 +26,7 @@ async function build(job: WorkerJob): Promise<void> {
 }
 
 void build(workerData as WorkerJob).catch((error: unknown) => {
-  // Thrown outside the promise, it reaches the parent as the worker's 'error' event.
-  setImmediate(() => {
-    throw error;
-  });
+  const code = (error as { code?: unknown })?.code;
+  const text = error instanceof Error ? `${error.message}${typeof code === 'string' ? ` (${code})` : ''}` : String(error);
+  parentPort!.postMessage({ kind: 'failed', error: text } satisfies WorkerMessage);
 });

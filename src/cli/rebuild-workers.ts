@@ -16,7 +16,11 @@ export interface WorkerJob {
   readonly busyTimeoutMs: number;
 }
 
-export type WorkerMessage = { readonly kind: 'progress'; readonly progress: RebuildProgress } | { readonly kind: 'built'; readonly built: BuiltGenerations };
+export type WorkerMessage =
+  | { readonly kind: 'progress'; readonly progress: RebuildProgress }
+  | { readonly kind: 'built'; readonly built: BuiltGenerations }
+  /** The worker's error as text: an error thrown across threads can arrive as a plain object, without its message. */
+  | { readonly kind: 'failed'; readonly error: string };
 
 export interface ParallelRebuildOptions extends RebuildOptions {
   /** Threads building generations at once (default: the machine's cores); one means no worker at all. */
@@ -81,6 +85,7 @@ function buildInWorker(job: WorkerJob, onProgress: (progress: RebuildProgress) =
     let result: BuiltGenerations | undefined;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message.progress);
+      else if (message.kind === 'failed') reject(new Error(`a rebuild worker (${job.projections.join(', ')}) failed: ${message.error}`));
       else result = message.built;
     });
     worker.on('error', reject);

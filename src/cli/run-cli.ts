@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { inspect } from 'node:util';
 import { ConfigError } from '../config/ledger-config';
 import { CliError, CliIo } from './cli-io';
 import { digestCommand, proofCommand, verifyCommand, verifyProofCommand } from './ledger-proof.commands';
@@ -41,7 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`ledger: ${error.message}`);
       return 1;
     }
-    io.err(`ledger: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Not String(): a thrown object that is not an Error would print as [object Object].
+    io.err(`ledger: ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`);
     return 1;
   }
 }

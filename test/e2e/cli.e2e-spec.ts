@@ -137,7 +137,7 @@ describe('ledger rebuild', () => {
     const before = liveReadModels();
     const result = await cli('rebuild', '--workers', workers, '--data-dir', dataDir);
 
-    expect(result.code).toBe(0);
+    expect({ code: result.code, err: result.err.split('\n').filter((line) => line && !line.startsWith('rebuild: ')) }).toEqual({ code: 0, err: [] });
     expect(result.out).toContain(`rebuild: 5 projections (${ALL_PROJECTIONS.map((p) => p.name).join(', ')}), ${events} events in `);
     const after = liveReadModels();
     for (const projection of ALL_PROJECTIONS) {

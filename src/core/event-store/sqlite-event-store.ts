@@ -317,17 +317,32 @@ export class SqliteEventStore implements EventStore {
     return error;
   }
 
+  /**
+   * Brings the file to the current schema. Another process (the service, a CLI command, a rebuild worker) may open
+   * the same file at the same moment: a file already current is only read, and a migration takes the write lock
+   * first (BEGIN IMMEDIATE, which waits out the busy timeout) and reads the version again under it. A deferred
+   * transaction would take the lock only at its first write, and fail at once with SQLITE_BUSY_SNAPSHOT if another
+   * process had written since it began.
+   */
   private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new Error(`the event store file was written by a newer ledger (schema ${version} > ${SCHEMA_VERSION})`);
-    }
-    this.db.transaction(() => {
-      this.db.exec(SCHEMA);
-      if (version === 1) this.addHashChain();
-      this.db.exec(IMMUTABILITY);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
+    const version = () => this.db.pragma('user_version', { simple: true }) as number;
+    const refuseNewer = (found: number) => {
+      if (found > SCHEMA_VERSION) throw new Error(`the event store file was written by a newer ledger (schema ${found} > ${SCHEMA_VERSION})`);
+    };
+    const current = version();
+    refuseNewer(current);
+    if (current === SCHEMA_VERSION) return;
+    this.db
+      .transaction(() => {
+        const found = version();
+        refuseNewer(found);
+        if (found === SCHEMA_VERSION) return;
+        this.db.exec(SCHEMA);
+        if (found === 1) this.addHashChain();
+        this.db.exec(IMMUTABILITY);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })
+      .immediate();
   }
 
   /** Schema 1 had no hashes: chain the existing events once, in log order, before anything else is written. */

@@ -21,8 +21,9 @@ export interface DocumentProjection<Doc = unknown> {
   /** Columns kept beside each document, indexed: the only things queries can filter and sort on. */
   readonly indexes?: Readonly<Record<string, (document: Doc) => IndexValue>>;
   /**
-   * Set when a document is the fold of one whole stream: a correction anywhere in that stream then rebuilds the
-   * document from the stream with the correction applied, instead of folding the correction on top.
+   * Set when a document is the fold of one whole stream, and of no event of any other: a correction anywhere in that
+   * stream then rebuilds the document from the stream with the correction applied, instead of folding the correction
+   * on top, and a rebuild may fold each document from its own stream alone (see `buildByStream`).
    */
   readonly foldsWholeStream?: boolean;
   /**
