@@ -25,6 +25,8 @@ export interface HttpDecisionsOptions {
 export interface HttpDecisionRun extends LoadResult {
   /** CPU time per answer, in ms: of the service (projection catch-up included), and of the load generator. */
   readonly serviceCpuMs: number;
+  /** Of the service's main thread alone (its projection worker left out), where the system tells it. */
+  readonly mainThreadCpuMs?: number;
   readonly loadCpuMs: number;
   /** Events appended but not yet folded into every read model when the run ended. */
   readonly readModelLag: number;
@@ -95,15 +97,17 @@ async function measureService(connections: readonly number[], seconds: number): 
     const runs: HttpDecisionRun[] = [];
     for (const c of connections) {
       await settled(service);
-      const [serviceCpu, loadCpu] = [await service.cpuMs(), process.cpuUsage()];
+      const [serviceCpu, mainThreadCpu, loadCpu] = [await service.cpuMs(), await service.mainThreadCpuMs(), process.cpuUsage()];
       const load = await runLoad({ url: service.url, key: service.key, connections: c, seconds, next });
       const after = await health(service);
       // Taken before the read models settle: the catch-up still owed is left out, and shows as the lag.
       const serviceCpuMs = ((await service.cpuMs()) - serviceCpu) / load.requests;
+      const mainThreadAfter = await service.mainThreadCpuMs();
       const { user, system } = process.cpuUsage(loadCpu);
       runs.push({
         ...load,
         serviceCpuMs,
+        ...(mainThreadCpu !== undefined && mainThreadAfter !== undefined && { mainThreadCpuMs: (mainThreadAfter - mainThreadCpu) / load.requests }),
         loadCpuMs: (user + system) / 1000 / load.requests,
         readModelLag: after.logHead - after.checkpoint,
       });
@@ -141,7 +145,7 @@ export function printHttpDecisions({ runs, floor, eventsPerDecision, synchronous
   );
   console.log(
     table(
-      ['connections', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'service CPU ms/req', 'service CPU', 'load gen CPU', 'read models behind'],
+      ['connections', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'service CPU ms/req', 'main thread ms/req', 'service CPU', 'load gen CPU', 'read models behind'],
       runs.map((r) => [
         String(r.connections),
         count(r.requests),
@@ -152,6 +156,7 @@ export function printHttpDecisions({ runs, floor, eventsPerDecision, synchronous
         refusals(r),
         String(r.errors),
         r.serviceCpuMs.toFixed(2),
+        r.mainThreadCpuMs?.toFixed(2) ?? '-',
         core(r.serviceCpuMs, r.requestsPerSecond),
         core(r.loadCpuMs, r.requestsPerSecond),
         count(r.readModelLag),
@@ -159,9 +164,10 @@ export function printHttpDecisions({ runs, floor, eventsPerDecision, synchronous
     ),
   );
   console.log(
-    'CPU: time used per answer, and as a share of one core over the run; a service that is the bottleneck and uses ' +
-      'well under 100% of a core is waiting: on fsync (synchronous=FULL, which holds its only thread), or for a core ' +
-      'when other work shares the machine (see the load average above).',
+    'CPU: time used per answer, and as a share of one core over the run; the main thread serves the requests and ' +
+      'commits, a worker thread folds the read models (LEDGER_PROJECTION_WORKER). A main thread that is the bottleneck ' +
+      'and uses well under 100% of a core is waiting: on fsync (synchronous=FULL holds it), or for a core when other ' +
+      'work shares the machine (see the load average above).',
   );
   console.log(
     '\nthe floor: the same decisions posted to a bare Fastify route that parses the body and answers 201 ' +

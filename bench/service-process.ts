@@ -9,8 +9,9 @@
  * that `node --cpu-prof` (BENCH_PROFILE_DIR) gets to write its profile.
  */
 import { fork } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 export interface BenchService {
   readonly url: string;
@@ -21,8 +22,18 @@ export interface BenchService {
    * costs the service whatever else shares the machine's cores (wall-clock figures do not).
    */
   cpuMs(): Promise<number>;
+  /**
+   * CPU time of the service's main thread alone (requests, commits; not the projection worker), in ms, where the
+   * system tells it (Linux: /proc), in steps of 10 ms.
+   */
+  mainThreadCpuMs(): Promise<number | undefined>;
   /** Closes the app (its stores included) and waits for the process to end. */
   stop(): Promise<void>;
+}
+
+interface CpuAnswer {
+  readonly cpuMs: number;
+  readonly mainThreadCpuMs?: number;
 }
 
 interface Ready {
@@ -34,7 +45,7 @@ export interface ServiceOptions {
   readonly dataDir: string;
   /** Added to the child's environment (after the defaults below). */
   readonly env?: Readonly<Record<string, string>>;
-  /** Names the profile, when BENCH_PROFILE_DIR asks for one: `<label>.cpuprofile`. */
+  /** Names the profiles' folder, when BENCH_PROFILE_DIR asks for them: `<label>-<time>/`, a profile per thread. */
   readonly label?: string;
   /**
    * The floor instead of the app: the same Fastify, one route, POST /decisions, whose body is parsed and answered 201,
@@ -44,7 +55,7 @@ export interface ServiceOptions {
 }
 
 export function startService({ dataDir, env = {}, label = 'service', bare = false }: ServiceOptions): Promise<BenchService> {
-  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profileDir = process.env.BENCH_PROFILE_DIR && join(process.env.BENCH_PROFILE_DIR, `${label}-${Date.now()}`);
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const child = fork(__filename, bare ? [BARE] : [], {
     env: {
@@ -55,7 +66,8 @@ export function startService({ dataDir, env = {}, label = 'service', bare = fals
       LEDGER_WRITES_PER_MINUTE: '1000000',
       ...env,
     },
-    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [],
+    // No profile name: worker threads take these options too, and each thread's profile needs a name of its own.
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   let stderr = '';
@@ -64,10 +76,15 @@ export function startService({ dataDir, env = {}, label = 'service', bare = fals
     process.stderr.write(chunk);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const cpuAnswers: Array<(ms: number) => void> = [];
+  const cpuAnswers: Array<(answer: CpuAnswer) => void> = [];
   child.on('message', (message) => {
-    if (typeof message === 'object' && message !== null && 'cpuMs' in message) cpuAnswers.shift()?.((message as { cpuMs: number }).cpuMs);
+    if (typeof message === 'object' && message !== null && 'cpuMs' in message) cpuAnswers.shift()?.(message as CpuAnswer);
   });
+  const askCpu = () =>
+    new Promise<CpuAnswer>((answer) => {
+      cpuAnswers.push(answer);
+      child.send('cpu');
+    });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => {
       const { port, key } = message as Ready;
@@ -75,11 +92,8 @@ export function startService({ dataDir, env = {}, label = 'service', bare = fals
         url: `http://127.0.0.1:${port}`,
         key,
         pid: child.pid!,
-        cpuMs: () =>
-          new Promise((answer) => {
-            cpuAnswers.push(answer);
-            child.send('cpu');
-          }),
+        cpuMs: async () => (await askCpu()).cpuMs,
+        mainThreadCpuMs: async () => (await askCpu()).mainThreadCpuMs,
         stop: async () => {
           if (child.connected) child.send('stop');
           await exited;
@@ -132,7 +146,7 @@ async function serve(): Promise<void> {
   process.on('message', (message) => {
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();
-      process.send!({ cpuMs: (user + system) / 1000 });
+      process.send!({ cpuMs: (user + system) / 1000, mainThreadCpuMs: mainThreadCpuMs() } satisfies CpuAnswer);
     } else if (message === 'stop') void close();
   });
   // A parent that dies without saying stop must not leave a server behind.
@@ -145,4 +159,15 @@ if (require.main === module) {
     process.stderr.write(`bench service failed to start: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   });
+}
+
+/** This process's main thread's CPU time from /proc (utime and stime, in clock ticks of 10 ms); undefined elsewhere. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based), here 11 and 12.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }

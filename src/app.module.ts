@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ALL_PROJECTIONS } from '../projections';
 import { LedgerConfig } from './config/ledger-config';
 import { AccessModule } from './access/access.module';
 import { openEventStore } from './config/open-event-store';
@@ -9,6 +8,7 @@ import { openReadStore } from './config/open-read-store';
 import { EventStoreModule } from './core/event-store/event-store.module';
 import { EventStore } from './core/event-store/event-store.port';
 import { ProjectionsModule } from './core/projection/projections.module';
+import { liveProjections } from './config/live-projections';
 import { LedgerModule } from './ledger/ledger.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProceduresModule } from './procedures/procedures.module';
@@ -20,18 +20,20 @@ export interface AppOptions {
   readonly config: LedgerConfig;
   /** Tests hand in their own store; otherwise the configured backend is opened. */
   readonly openStore?: () => EventStore | Promise<EventStore>;
+  /** Fold the projections in this thread even where the configuration asks for a worker (a short CLI command). */
+  readonly projectionsInThisThread?: boolean;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, openStore }: AppOptions): DynamicModule {
+  static forRoot({ config, openStore, projectionsInThisThread }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
         AccessModule.forRoot({ openKeyStore: () => openKeyStore(config), writesPerMinute: config.writesPerMinute }),
         EventStoreModule.forRoot(openStore ?? (() => openEventStore(config))),
-        ProjectionsModule.forRoot(ALL_PROJECTIONS, () => openReadStore(config)),
+        ProjectionsModule.forRoot(() => openReadStore(config), liveProjections(config, { storeHandedIn: !!openStore, inThisThread: projectionsInThisThread })),
         ProceduresModule,
         AuditModule,
         LedgerModule,
@@ -42,3 +44,4 @@ export class AppModule {
     };
   }
 }
+

@@ -1,5 +1,5 @@
 import { SqliteReadStore } from '../core/projection/read-store';
-import { ProjectionRunner } from '../core/projection/projection-runner';
+import { LiveProjections } from '../core/projection/live-projections';
 import { auditTrailProjection } from '../../projections/audit-trail.projection';
 import { AuditTrailHandler, AuditTrailQuery, AuditTrailRequest } from './audit-trail.query';
 
@@ -17,7 +17,7 @@ describe('audit trail query plans', () => {
   const runner = {
     caughtUp: async () => undefined,
     readModel: () => ({ queryJson: (query: object) => store.queryJson(auditTrailProjection, generation, query) }),
-  } as unknown as ProjectionRunner;
+  } as unknown as LiveProjections;
   const handler = new AuditTrailHandler(runner);
 
   /** The plan of every statement the handler prepares for one request. */

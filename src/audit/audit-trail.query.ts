@@ -7,7 +7,7 @@ import { EventMetadata } from '../core/event-envelope';
 import { IsIsoDate, IsKnownAt } from '../core/http/validation-rules';
 import { normalizeKnownAt } from '../core/projection/event-filter';
 import { DocumentQuery } from '../core/projection/read-store';
-import { ProjectionRunner } from '../core/projection/projection-runner';
+import { LiveProjections } from '../core/projection/live-projections';
 import { AuditEntry, auditEntryId, auditTrailProjection } from '../../projections/audit-trail.projection';
 
 const OptionalText = (description: string) => applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsString(), MaxLength(300));
@@ -70,7 +70,7 @@ export class AuditEntriesQuery extends Query<AuditTrailView> {
 /** The inspector's view: every event, filtered by any of the audit keys, in log order, a page at a time. */
 @QueryHandler(AuditTrailQuery)
 export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, AuditTrailPage> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(private readonly projections: LiveProjections) {}
 
   async execute({ request }: AuditTrailQuery): Promise<AuditTrailPage> {
     await this.projections.caughtUp();
@@ -81,7 +81,7 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, AuditTr
 
 @QueryHandler(AuditEntriesQuery)
 export class AuditEntriesHandler implements IQueryHandler<AuditEntriesQuery, AuditTrailView> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(private readonly projections: LiveProjections) {}
 
   async execute({ request }: AuditEntriesQuery): Promise<AuditTrailView> {
     await this.projections.caughtUp();

@@ -12,11 +12,12 @@ export interface LedgerContextOptions {
 
 /**
  * Runs a CLI command inside the application without its HTTP server: the same modules, command handlers and read
- * models as the service, on the configured store, closed again when the command is done.
+ * models as the service, on the configured store, closed again when the command is done. A command is short: its
+ * projections are folded in its own thread, without a worker to start.
  */
 export async function withLedger<T>(options: LedgerContextOptions, run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = cliConfig(options.dataDir, options.mustExist);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, projectionsInThisThread: true }), { logger: false });
   try {
     return await run(app);
   } finally {

@@ -1,12 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { LedgerConfig } from '../config/ledger-config';
 import { EventStore } from '../core/event-store/event-store.port';
 import { AnyProjection } from '../core/projection/document-projection';
 import { TimeFilter } from '../core/projection/event-filter';
 import { SqliteReadStore } from '../core/projection/read-store';
 import { BuiltGenerations, finishRebuild, rebuildProjections, RebuildOptions, RebuildProgress, RebuildResult } from '../core/projection/rebuild';
+import { startWorker } from '../core/threads/worker-script';
 
 /** What a worker is given: plain data, since a worker shares no objects with its parent. */
 export interface WorkerJob {
@@ -29,12 +28,6 @@ export interface ParallelRebuildOptions extends RebuildOptions {
 
 /** Long enough for another worker to create the indexes of a table of millions of documents. */
 const WORKER_BUSY_TIMEOUT_MS = 10 * 60 * 1000;
-
-const EXTENSION = extname(__filename);
-const WORKER_SCRIPT = join(__dirname, `rebuild-worker${EXTENSION}`);
-// Workers take this process's node options (a heap size, a profiler). Run from the TypeScript sources (as the test
-// suite runs the CLI), they also compile them on load, as the suite's child processes do.
-const WORKER_EXEC_ARGV = EXTENSION === '.ts' ? [...process.execArgv, '--require', join(__dirname, '../../test/support/swc-register.js')] : undefined;
 
 /**
  * A rebuild on several cores: the projections are shared out among worker threads, each of which reads the log on its
@@ -80,7 +73,7 @@ export async function rebuildInWorkers(
 }
 
 function buildInWorker(job: WorkerJob, onProgress: (progress: RebuildProgress) => void): { built: Promise<BuiltGenerations>; stop: () => Promise<number> } {
-  const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv: WORKER_EXEC_ARGV });
+  const worker = startWorker(__dirname, 'rebuild-worker', { workerData: job });
   const built = new Promise<BuiltGenerations>((resolve, reject) => {
     let result: BuiltGenerations | undefined;
     worker.on('message', (message: WorkerMessage) => {

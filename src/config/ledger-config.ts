@@ -17,6 +17,11 @@ export interface LedgerConfig {
   readonly writesPerMinute: number;
   /** Load the published facts of seeds/ when the service starts on an empty store. */
   readonly seedOnStart: boolean;
+  /**
+   * Fold the read models in a worker thread, so that folding never holds up requests (SQLite only: the worker opens
+   * the same files; with EventStoreDB or in memory they are folded in the service's thread).
+   */
+  readonly projectionWorker: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     writesPerMinute: integer(env, 'LEDGER_WRITES_PER_MINUTE', 600, 1, 1_000_000),
     // Tests start services on empty stores and expect them to stay empty.
     seedOnStart: flag(env, 'LEDGER_SEED_ON_START', env.NODE_ENV !== 'test'),
+    projectionWorker: flag(env, 'LEDGER_PROJECTION_WORKER', true),
   };
 }
 

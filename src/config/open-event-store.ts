@@ -9,8 +9,13 @@ import { ConfigError, LedgerConfig, redactPassword, SQLITE_FILE_NAME } from './l
 /** How long start-up waits for EventStoreDB before giving up with a message, rather than hanging. */
 export const EVENTSTORE_OPEN_TIMEOUT_MS = 5000;
 
+export interface EventStoreTuning {
+  /** SQLite: how often subscriptions look for events appended by other connections. */
+  readonly pollIntervalMs?: number;
+}
+
 /** Opens the backend the configuration names; the SQLite file and its folder are created on first use. */
-export async function openEventStore(config: LedgerConfig): Promise<EventStore> {
+export async function openEventStore(config: LedgerConfig, tuning: EventStoreTuning = {}): Promise<EventStore> {
   switch (config.eventStore) {
     case 'memory':
       return new MemoryEventStore();
@@ -22,7 +27,7 @@ export async function openEventStore(config: LedgerConfig): Promise<EventStore> 
       } catch (error) {
         throw new ConfigError(`LEDGER_DATA_DIR ${config.dataDir} cannot be created: ${(error as Error).message}`);
       }
-      return new SqliteEventStore({ file: join(config.dataDir, SQLITE_FILE_NAME), synchronous: config.sqliteSynchronous });
+      return new SqliteEventStore({ file: join(config.dataDir, SQLITE_FILE_NAME), synchronous: config.sqliteSynchronous, pollIntervalMs: tuning.pollIntervalMs });
     }
   }
 }

@@ -8,7 +8,7 @@ import { LedgerWriter } from '../core/ledger-writer';
 import { EVENT_STORE, EventStore, EventStoreStats } from '../core/event-store/event-store.port';
 import { LedgerDigest, ConsistencyProof, InclusionProof } from '../core/ledger-hash/proofs';
 import { Command } from '../core/http/request-context';
-import { ProjectionHealth, ProjectionRunner } from '../core/projection/projection-runner';
+import { LiveProjections, ProjectionHealth } from '../core/projection/live-projections';
 import { DIGEST_RECORDED, DIGEST_STREAM, LedgerProofs, VerificationReport } from './ledger-proofs.service';
 
 class SizeRequest {
@@ -26,7 +26,7 @@ class ConsistencyRequest extends SizeRequest {
 export class LedgerController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: LiveProjections,
     private readonly proofs: LedgerProofs,
     private readonly writer: LedgerWriter,
   ) {}

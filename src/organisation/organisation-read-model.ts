@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DecisionRef, RecordedEvent } from '../core/event-envelope';
 import { ConcurrencyError } from '../core/errors/ledger-errors';
 import { ExpectedRevision } from '../core/event-store/event-store.port';
-import { ProjectionRunner } from '../core/projection/projection-runner';
+import { LiveProjections } from '../core/projection/live-projections';
 import { reorganisationRecordsProjection, StreamHistory, unitHistoriesProjection } from '../../projections/organisation-streams.projection';
 import { CatalogEntry, procedureCatalogProjection } from '../../projections/procedure-catalog.projection';
 import { isProcedureEvent } from '../procedures/procedure.events';
@@ -76,7 +76,7 @@ export class OrganisationSnapshot {
 /** Reads the organisation from the live read models, after they have caught up with the log. */
 @Injectable()
 export class OrganisationReadModel {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(private readonly projections: LiveProjections) {}
 
   /** Waits until every event stored when called is folded: a client reads its own writes, and commands decide on them. */
   async snapshot(): Promise<OrganisationSnapshot> {

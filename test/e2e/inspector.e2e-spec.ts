@@ -1,5 +1,5 @@
 import { RecordedEvent } from '../../src/core/event-envelope';
-import { ProjectionRunner } from '../../src/core/projection/projection-runner';
+import { LiveProjections } from '../../src/core/projection/live-projections';
 import { SqliteReadStore } from '../../src/core/projection/read-store';
 import { rebuildProjections } from '../../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../../projections';
@@ -186,7 +186,7 @@ describe('what inspectors ask of the ledger', () => {
     const cutId = (await t.request('GET', '/procedures/1.1/history')).body.events[1].eventId;
     await t.request('POST', '/procedures/1.1/corrections', { correctsEventId: cutId, reason: 'sai số', cut: { fromDays: 15, toDays: 11 } });
     await t.request('POST', '/decisions', decision([{ kind: 'abolished', code: '1.2' }]));
-    const runner = t.app.get(ProjectionRunner);
+    const runner = t.app.get(LiveProjections);
     const readStore = t.app.get(SqliteReadStore);
     await runner.caughtUp();
     const dump = () => ALL_PROJECTIONS.map((p) => [...readStore.documents(p, readStore.status(p.name)!.generation)]);

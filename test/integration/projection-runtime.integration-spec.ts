@@ -103,13 +103,13 @@ describe('projection runtime', () => {
     let first: ProjectionRunner | undefined;
     // Stops the runner while it folds position 1234: it finishes that page, flushes, and goes no further.
     const projection = seenProjection(1, (event) => void (event.position === 1234 && first?.stop()));
-    first = new ProjectionRunner(store, openReadStore(), [projection], 100);
+    first = new ProjectionRunner(store, openReadStore(), [projection], { pageSize: 100 });
     await first.start();
     while (first.checkpoint < 1300) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 50));
     expect(first.checkpoint).toBe(1300);
 
-    const second = new ProjectionRunner(store, openReadStore(), [projection], 100);
+    const second = new ProjectionRunner(store, openReadStore(), [projection], { pageSize: 100 });
     await second.start();
     await second.caughtUp();
     await second.stop();
@@ -118,7 +118,7 @@ describe('projection runtime', () => {
 
   it('lets writes gather at the head of the log before folding them, a pause that a waiting reader cuts short', async () => {
     const projection = seenProjection();
-    const runner = new ProjectionRunner(store, openReadStore(), [projection], 2000, 60_000);
+    const runner = new ProjectionRunner(store, openReadStore(), [projection], { gatherMs: 60_000 });
     await runner.start();
     await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent('first')] });
     while (runner.checkpoint < 1) await new Promise((r) => setTimeout(r, 5));
@@ -129,6 +129,18 @@ describe('projection runtime', () => {
     await runner.caughtUp(2000);
     expect(runner.checkpoint).toBe(11);
     await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent('last')] });
+    await runner.stop();
+  });
+
+  it('lets the thread do other work between the pages of a backlog', async () => {
+    await appendEvents(2000);
+    const runner = new ProjectionRunner(store, openReadStore(), [seenProjection()], { pageSize: 100 });
+    await runner.start();
+    // A timer set now runs on a later turn of the event loop: the runner must give it one before the last page.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runner.checkpoint).toBeLessThan(2000);
+    await runner.caughtUp();
+    expect(runner.checkpoint).toBe(2000);
     await runner.stop();
   });
 

@@ -27,7 +27,7 @@ export interface SqliteEventStoreOptions {
    * NORMAL survives a process crash only, and is faster.
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
-  /** How often to look for events appended by another process (the CLI) sharing the file. */
+  /** How often subscriptions look for events appended by another connection sharing the file (the CLI, a worker). */
   readonly pollIntervalMs?: number;
 }
 

@@ -1,40 +1,36 @@
 import { Logger } from '@nestjs/common';
 import { Subscription } from 'rxjs';
-import { UnavailableError } from '../errors/ledger-errors';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection, DocumentProjection } from './document-projection';
+import { CheckpointWaiters, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
-import { DocumentJson, DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
+import { SqliteReadStore } from './read-store';
 
-export interface ProjectionHealth {
-  readonly name: string;
-  readonly version: number;
-  readonly checkpoint: number;
-  readonly error?: string;
+export interface ProjectionRunnerOptions {
+  /** Events read and folded at a time. */
+  readonly pageSize?: number;
+  /**
+   * How long the runner lets new writes gather at the head of the log before it folds them: under a stream of
+   * writes, one fold and one flush then serve many commits. A reader waiting for its own writes cuts it short.
+   */
+  readonly gatherMs?: number;
+  /** Told of the projections' health each time their checkpoints move or one of them fails. */
+  readonly onProgress?: (health: ProjectionHealth[]) => void;
 }
-
-/** Read access to the live generation of one projection. */
-export interface ReadModel<Doc> {
-  get(id: string): Doc | undefined;
-  query(query?: DocumentQuery): DocumentRow<Doc>[];
-  /** Like `query`, the documents as stored JSON, unparsed; see SqliteReadStore.queryJson. */
-  queryJson(query?: DocumentQuery): DocumentJson[];
-  /** Like `query`, read lazily; see SqliteReadStore.iterate. */
-  iterate(query?: DocumentQuery): IterableIterator<DocumentRow<Doc>>;
-  documents(): IterableIterator<Doc>;
-}
-
 
 /**
- * Keeps projections up to date with the log, continuously: reads pages from the lowest checkpoint, folds them,
- * flushes documents and checkpoints together, then sleeps until the store reports a new event.
- * A projection whose definition version changed is rebuilt from the start of the log.
+ * Keeps projections up to date with the log, continuously, in the thread it runs in (the service's, or a worker's:
+ * see ProjectionWorker): reads pages from the lowest checkpoint, folds them, flushes documents and checkpoints
+ * together, then sleeps until the store reports a new event. A projection whose definition version changed is
+ * rebuilt from the start of the log.
  */
-export class ProjectionRunner {
+export class ProjectionRunner extends LiveProjections {
   private readonly logger = new Logger(ProjectionRunner.name);
   private targets: BatchTarget[] = [];
   private readonly failures = new Map<string, string>();
-  private waiters: Array<{ position: number; resolve: () => void }> = [];
+  private readonly waiters = new CheckpointWaiters();
+  private readonly pageSize: number;
+  private readonly gatherMs: number;
   private wake = (): void => void (this.woken = true);
   private woken = false;
   /** Ends a pause for writes to gather early: a reader is waiting, or the runner stops. */
@@ -47,18 +43,16 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly readStore: SqliteReadStore,
     readonly projections: readonly AnyProjection[],
-    private readonly pageSize = 2000,
-    /**
-     * How long the runner lets new writes gather at the head of the log before it folds them: under a stream of
-     * writes, one fold and one flush then serve many commits. A reader waiting for its own writes cuts it short.
-     */
-    private readonly gatherMs = 20,
-  ) {}
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    super();
+    this.pageSize = options.pageSize ?? 2000;
+    this.gatherMs = options.gatherMs ?? 20;
+  }
 
   /** The lowest checkpoint: every projection has folded at least the log up to here. */
   get checkpoint(): number {
-    const healthy = this.targets.filter((t) => !this.failures.has(t.projection.name));
-    return healthy.length ? Math.min(...healthy.map((t) => t.position)) : 0;
+    return lowestCheckpoint(this.health());
   }
 
   /** Starts folding in the background; a store out of reach delays the folding, not the start. */
@@ -99,33 +93,23 @@ export class ProjectionRunner {
     }));
   }
 
-  /** Resolves once every event stored when it was called is folded: a reader sees its own writes. */
   async caughtUp(timeoutMs = 10_000): Promise<void> {
-    const head = await this.store.headPosition();
-    this.throwIfFailed();
-    if (this.checkpoint >= head) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new UnavailableError(`read models are behind the log (at ${this.checkpoint} of ${head})`)), timeoutMs);
-      this.waiters.push({ position: head, resolve: () => (clearTimeout(timer), resolve()) });
-      this.wake();
-      this.hurry?.();
-    });
-    this.throwIfFailed();
+    await this.reach(await this.store.headPosition(), timeoutMs);
+  }
+
+  /** Resolves once every projection has folded the log up to `position`, folding at once rather than gathering. */
+  async reach(position: number, timeoutMs = 10_000): Promise<void> {
+    throwIfFailed(this.health());
+    if (this.checkpoint >= position) return;
+    const reached = this.waiters.wait(position, timeoutMs, () => `at ${this.checkpoint} of ${position}`);
+    this.wake();
+    this.hurry?.();
+    await reached;
+    throwIfFailed(this.health());
   }
 
   readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc> {
-    const generation = () => {
-      const status = this.readStore.status(projection.name);
-      if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
-      return status.generation;
-    };
-    return {
-      get: (id) => this.readStore.table(projection, generation()).get(id),
-      query: (query) => this.readStore.query(projection, generation(), query),
-      queryJson: (query) => this.readStore.queryJson(projection, generation(), query),
-      iterate: (query) => this.readStore.iterate(projection, generation(), query),
-      documents: () => this.readStore.documents(projection, generation()),
-    };
+    return readModelOf(this.readStore, projection);
   }
 
   private async run(): Promise<void> {
@@ -148,6 +132,9 @@ export class ProjectionRunner {
         batch.flush();
         this.release();
         if (page.length < this.pageSize) await this.gather();
+        // On SQLite every read resolves at once: without this, a backlog of pages would be folded in one chain of
+        // promises, and the thread would answer nothing else (no request, no health check) until it was all done.
+        else await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         if (error instanceof ProjectionFailedError) {
           // That projection stops where it is and is reported; the others fold the page again without it.
@@ -181,16 +168,16 @@ export class ProjectionRunner {
     return (await this.store.readStream(streamId)).filter((event) => event.position <= upTo);
   }
 
+  /** The checkpoints moved (or a projection failed): waiting readers whose position is reached go on. */
   private release(): void {
-    const at = this.checkpoint;
-    const ready = this.waiters.filter((w) => w.position <= at);
-    this.waiters = this.waiters.filter((w) => w.position > at);
-    ready.forEach((w) => w.resolve());
+    const health = this.health();
+    this.options.onProgress?.(health);
+    this.waiters.release(lowestCheckpoint(health));
   }
 
   /** At the head of the log, with nobody waiting: pauses so that the writes coming in are folded together. */
   private async gather(): Promise<void> {
-    if (this.gatherMs <= 0 || this.waiters.length > 0 || !this.running) return;
+    if (this.gatherMs <= 0 || this.waiters.waiting || !this.running) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => this.hurry?.(), this.gatherMs);
       this.hurry = () => {
@@ -215,11 +202,5 @@ export class ProjectionRunner {
         resolve();
       };
     });
-  }
-
-  private throwIfFailed(): void {
-    if (this.failures.size === 0) return;
-    const [[name, message]] = this.failures;
-    throw new UnavailableError(`read model ${name} stopped: ${message}`);
   }
 }

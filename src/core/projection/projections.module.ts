@@ -1,23 +1,22 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { AnyProjection } from './document-projection';
-import { ProjectionRunner } from './projection-runner';
+import { LiveProjections } from './live-projections';
 import { SqliteReadStore } from './read-store';
 
 @Injectable()
 class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(LiveProjections) private readonly projections: LiveProjections,
     @Inject(SqliteReadStore) private readonly readStore: SqliteReadStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
+    await this.projections.start();
   }
 
   // Stop folding before the event store closes; close the read store after.
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await this.projections.stop();
   }
 
   onApplicationShutdown(): void {
@@ -25,23 +24,20 @@ class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
   }
 }
 
-/** Runs the given projections live from the event store, into the read store, for the life of the application. */
+/** Runs projections live from the event store, into the read store, for the life of the application. */
 @Global()
 @Module({})
 export class ProjectionsModule {
-  static forRoot(projections: readonly AnyProjection[], openReadStore: () => SqliteReadStore): DynamicModule {
+  /** `live` says how the projections are folded: in this thread (ProjectionRunner) or a worker's (ProjectionWorker). */
+  static forRoot(openReadStore: () => SqliteReadStore, live: (store: EventStore, readStore: SqliteReadStore) => LiveProjections): DynamicModule {
     return {
       module: ProjectionsModule,
       providers: [
         { provide: SqliteReadStore, useFactory: openReadStore },
-        {
-          provide: ProjectionRunner,
-          inject: [EVENT_STORE, SqliteReadStore],
-          useFactory: (store: EventStore, readStore: SqliteReadStore) => new ProjectionRunner(store, readStore, projections),
-        },
+        { provide: LiveProjections, inject: [EVENT_STORE, SqliteReadStore], useFactory: live },
         ProjectionLifecycle,
       ],
-      exports: [ProjectionRunner, SqliteReadStore],
+      exports: [LiveProjections, SqliteReadStore],
     };
   }
 }

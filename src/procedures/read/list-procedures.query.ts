@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { TimeFilterRequest, toTimeFilter } from '../../core/http/time-filter.request';
 import { NormalizedText, textKey } from '../../core/http/validation-rules';
 import { isFiltered, TimeFilter } from '../../core/projection/event-filter';
-import { ProjectionRunner } from '../../core/projection/projection-runner';
+import { LiveProjections } from '../../core/projection/live-projections';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { Level, LEVELS, PROCEDURE_STATUSES, ProcedureStatus } from '../procedure';
 import { ProcedureTimeline } from './procedure-timeline';
@@ -34,7 +34,7 @@ export class ListProceduresQuery extends Query<ProcedureListView> {
 @QueryHandler(ListProceduresQuery)
 export class ListProceduresHandler implements IQueryHandler<ListProceduresQuery, ProcedureListView> {
   constructor(
-    private readonly projections: ProjectionRunner,
+    private readonly projections: LiveProjections,
     private readonly timeline: ProcedureTimeline,
   ) {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CORRECTION } from '../../core/corrections';
 import { RecordedEvent } from '../../core/event-envelope';
 import { TimeFilter } from '../../core/projection/event-filter';
-import { ProjectionRunner } from '../../core/projection/projection-runner';
+import { LiveProjections } from '../../core/projection/live-projections';
 import { AuditEntry, auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { foldCorrected } from '../procedure-stream';
 import { evolveProcedure, initialProcedureState, Procedure, ProcedureFact, ProcedureState } from '../procedure.state';
@@ -23,7 +23,7 @@ export interface ProcedureAt {
  */
 @Injectable()
 export class ProcedureTimeline {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(private readonly projections: LiveProjections) {}
 
   /**
    * Visits the procedure events within the filter and effective after a date, in log order, keeping none of them:

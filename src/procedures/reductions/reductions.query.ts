@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { TimeFilterRequest, toTimeFilter } from '../../core/http/time-filter.request';
 import { IsIsoDate } from '../../core/http/validation-rules';
 import { isFiltered } from '../../core/projection/event-filter';
-import { ProjectionRunner } from '../../core/projection/projection-runner';
+import { LiveProjections } from '../../core/projection/live-projections';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { processingTimeCutsProjection } from '../../../projections/processing-time-cuts.projection';
 import { ProcedureTimeline } from '../read/procedure-timeline';
@@ -63,7 +63,7 @@ const groupsOf = (procedure: Procedure, decision: string | undefined, date: stri
 @QueryHandler(InForceReductionsQuery)
 export class InForceReductionsHandler implements IQueryHandler<InForceReductionsQuery, ReductionsView> {
   constructor(
-    private readonly projections: ProjectionRunner,
+    private readonly projections: LiveProjections,
     private readonly timeline: ProcedureTimeline,
   ) {}
 
@@ -90,7 +90,7 @@ export class InForceReductionsHandler implements IQueryHandler<InForceReductions
 /** The cuts made within a period, each filed under the procedure's level, field and agency when it was made. */
 @QueryHandler(CutReductionsQuery)
 export class CutReductionsHandler implements IQueryHandler<CutReductionsQuery, ReductionsView> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(private readonly projections: LiveProjections) {}
 
   async execute({ request }: CutReductionsQuery): Promise<ReductionsView> {
     const by = request.by ?? 'total';

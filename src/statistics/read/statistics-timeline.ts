@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RecordedEvent } from '../../core/event-envelope';
 import { textKey } from '../../core/http/validation-rules';
-import { ProjectionRunner } from '../../core/projection/projection-runner';
+import { LiveProjections } from '../../core/projection/live-projections';
 import { auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { LEVELS } from '../../procedures/procedure';
 import { isReportEventType, REPORT_KINDS, ReportData, ReportKind } from '../report';
@@ -43,7 +43,7 @@ export function reportOrder(a: RecordedEvent, b: RecordedEvent): number {
  */
 @Injectable()
 export class StatisticsTimeline {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(private readonly projections: LiveProjections) {}
 
   async reports(filter: ReportFilter = {}): Promise<RecordedEvent[]> {
     const unit = filter.unit && textKey(filter.unit);

@@ -1,0 +1,90 @@
+import { UnavailableError } from '../errors/ledger-errors';
+import { DocumentProjection } from './document-projection';
+import { DocumentJson, DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
+
+export interface ProjectionHealth {
+  readonly name: string;
+  readonly version: number;
+  readonly checkpoint: number;
+  readonly error?: string;
+}
+
+/** Read access to the live generation of one projection. */
+export interface ReadModel<Doc> {
+  get(id: string): Doc | undefined;
+  query(query?: DocumentQuery): DocumentRow<Doc>[];
+  /** Like `query`, the documents as stored JSON, unparsed; see SqliteReadStore.queryJson. */
+  queryJson(query?: DocumentQuery): DocumentJson[];
+  /** Like `query`, read lazily; see SqliteReadStore.iterate. */
+  iterate(query?: DocumentQuery): IterableIterator<DocumentRow<Doc>>;
+  documents(): IterableIterator<Doc>;
+}
+
+/**
+ * The projections kept up to date with the log for the life of the application, however they are folded: in this
+ * thread (ProjectionRunner) or in a worker thread of their own (ProjectionWorker). Queries read them through here.
+ */
+export abstract class LiveProjections {
+  abstract start(): Promise<void>;
+  abstract stop(): Promise<void>;
+  abstract health(): ProjectionHealth[];
+  /** Resolves once every event stored when it was called is folded: a reader sees its own writes. */
+  abstract caughtUp(timeoutMs?: number): Promise<void>;
+  abstract readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc>;
+}
+
+/** A projection's live generation, looked up at each read: a rebuild may have swapped it since the last one. */
+export function readModelOf<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>): ReadModel<Doc> {
+  const generation = () => {
+    const status = readStore.status(projection.name);
+    if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
+    return status.generation;
+  };
+  return {
+    get: (id) => readStore.table(projection, generation()).get(id),
+    query: (query) => readStore.query(projection, generation(), query),
+    queryJson: (query) => readStore.queryJson(projection, generation(), query),
+    iterate: (query) => readStore.iterate(projection, generation(), query),
+    documents: () => readStore.documents(projection, generation()),
+  };
+}
+
+/** The lowest checkpoint of the projections that have not failed: every one of them has folded the log up to here. */
+export function lowestCheckpoint(health: readonly ProjectionHealth[]): number {
+  const healthy = health.filter((p) => p.error === undefined);
+  return healthy.length ? Math.min(...healthy.map((p) => p.checkpoint)) : 0;
+}
+
+/** A failed projection makes its readers fail too, with its reason, rather than answer from a read model that stopped. */
+export function throwIfFailed(health: readonly ProjectionHealth[]): void {
+  const failed = health.find((p) => p.error !== undefined);
+  if (failed) throw new UnavailableError(`read model ${failed.name} stopped: ${failed.error}`);
+}
+
+/** Readers waiting for the projections to reach a position of the log. */
+export class CheckpointWaiters {
+  private waiters: Array<{ position: number; resolve: () => void }> = [];
+
+  get waiting(): boolean {
+    return this.waiters.length > 0;
+  }
+
+  /** Resolves once `release` is called with a checkpoint at or past `position`; fails after `timeoutMs`. */
+  wait(position: number, timeoutMs: number, behind: () => string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new UnavailableError(`read models are behind the log (${behind()})`));
+      }, timeoutMs);
+      const done = () => (clearTimeout(timer), resolve());
+      this.waiters.push({ position, resolve: done });
+    });
+  }
+
+  release(checkpoint: number): void {
+    const ready = this.waiters.filter((w) => w.position <= checkpoint);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.position > checkpoint);
+    ready.forEach((w) => w.resolve());
+  }
+}
