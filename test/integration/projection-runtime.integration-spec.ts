@@ -88,6 +88,14 @@ describe('projection runtime', () => {
     return [...readStore.documents(projection, status.generation)].flatMap((d) => d.positions).sort((a, b) => a - b);
   };
 
+  /** Makes the projections live at the start of an empty log, so that a backlog appended next is folded live. */
+  const liveOnEmptyLog = async (readStore: SqliteReadStore, projections: AnyProjection[]) => {
+    const runner = new ProjectionRunner(store, readStore, projections);
+    await runner.start();
+    await runner.stop();
+    for (const p of projections) if (readStore.status(p.name)?.version !== p.version) throw new Error(`${p.name} did not go live`);
+  };
+
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-projections-'));
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 20 });
@@ -99,11 +107,13 @@ describe('projection runtime', () => {
   });
 
   it('resumes after a stop in the middle of the log with every event folded exactly once', async () => {
-    await appendEvents(5000);
     let first: ProjectionRunner | undefined;
     // Stops the runner while it folds position 1234: it finishes that page, flushes, and goes no further.
     const projection = seenProjection(1, (event) => void (event.position === 1234 && first?.stop()));
-    first = new ProjectionRunner(store, openReadStore(), [projection], { pageSize: 100 });
+    const readStore = openReadStore();
+    await liveOnEmptyLog(readStore, [projection]);
+    await appendEvents(5000);
+    first = new ProjectionRunner(store, readStore, [projection], { pageSize: 100 });
     await first.start();
     while (first.checkpoint < 1300) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 50));
@@ -133,8 +143,10 @@ describe('projection runtime', () => {
   });
 
   it('lets the thread do other work between the pages of a backlog', async () => {
+    const readStore = openReadStore();
+    await liveOnEmptyLog(readStore, [seenProjection()]);
     await appendEvents(2000);
-    const runner = new ProjectionRunner(store, openReadStore(), [seenProjection()], { pageSize: 100 });
+    const runner = new ProjectionRunner(store, readStore, [seenProjection()], { pageSize: 100 });
     await runner.start();
     // A timer set now runs on a later turn of the event loop: the runner must give it one before the last page.
     await new Promise((r) => setTimeout(r, 0));
@@ -200,6 +212,48 @@ describe('projection runtime', () => {
     await v2.stop();
     expect(v2.health()).toEqual([{ name: 'seen', version: 2, checkpoint: 300 }]);
     expect(allPositions(readStores[0], seenProjection(2))).toEqual(Array.from({ length: 300 }, (_, i) => -300 + i));
+  });
+
+  it('builds a new projection whole, giving the thread a turn between the pages of the build, then folds live', async () => {
+    await appendEvents(25_000);
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const turnsAt = new Map<number, number>();
+    const projection = seenProjection(1, (event) => void turnsAt.set(event.position, turns));
+    const runner = new ProjectionRunner(store, openReadStore(), [projection]);
+    await runner.start();
+    await runner.caughtUp();
+    clearInterval(ticker);
+    // The build reads pages of 10,000 events: the thread ran its timer between the first page and the last.
+    expect(turnsAt.get(25_000)!).toBeGreaterThan(turnsAt.get(1)!);
+
+    await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent('after the build')] });
+    await runner.caughtUp();
+    await runner.stop();
+    expect(allPositions(readStores[0], projection)).toEqual(Array.from({ length: 25_001 }, (_, i) => i + 1));
+  });
+
+  it('stops a build between its pages rather than at its end, and builds it whole again at the next start', async () => {
+    await appendEvents(25_000);
+    let runner: ProjectionRunner | undefined;
+    let stopped: Promise<void> | undefined;
+    let lastFolded = 0;
+    const projection = seenProjection(1, (event) => {
+      lastFolded = Math.max(lastFolded, event.position);
+      if (event.position === 12_345) stopped ??= runner!.stop();
+    });
+    runner = new ProjectionRunner(store, openReadStore(), [projection]);
+    await runner.start();
+    while (!stopped) await new Promise((r) => setTimeout(r, 5));
+    await stopped;
+    expect(lastFolded).toBe(20_000);
+    expect(readStores[0].status(projection.name)).toBeUndefined();
+
+    const again = new ProjectionRunner(store, openReadStore(), [seenProjection()]);
+    await again.start();
+    await again.caughtUp();
+    await again.stop();
+    expect(allPositions(readStores[1], projection)).toEqual(Array.from({ length: 25_000 }, (_, i) => i + 1));
   });
 
   it('stops a projection whose fold throws, reports it, and keeps the others going', async () => {

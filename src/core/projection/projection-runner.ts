@@ -5,6 +5,7 @@ import { AnyProjection, DocumentProjection } from './document-projection';
 import { CheckpointWaiters, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
 import { SqliteReadStore } from './read-store';
+import { rebuildProjections } from './rebuild';
 
 export interface ProjectionRunnerOptions {
   /** Events read and folded at a time. */
@@ -21,12 +22,14 @@ export interface ProjectionRunnerOptions {
 /**
  * Keeps projections up to date with the log, continuously, in the thread it runs in (the service's, or a worker's:
  * see ProjectionWorker): reads pages from the lowest checkpoint, folds them, flushes documents and checkpoints
- * together, then sleeps until the store reports a new event. A projection whose definition version changed is
- * rebuilt from the start of the log.
+ * together, then sleeps until the store reports a new event. A projection that is new, or whose definition version
+ * changed, is first built from the whole log.
  */
 export class ProjectionRunner extends LiveProjections {
   private readonly logger = new Logger(ProjectionRunner.name);
   private targets: BatchTarget[] = [];
+  /** Projections to build whole before they are folded live: see loadTargets. */
+  private toBuild: AnyProjection[] = [];
   private readonly failures = new Map<string, string>();
   private readonly waiters = new CheckpointWaiters();
   private readonly pageSize: number;
@@ -84,12 +87,13 @@ export class ProjectionRunner extends LiveProjections {
     await this.loop;
   }
 
+  /** Each projection's checkpoint, 0 while it is built whole, and why it stopped if it did. */
   health(): ProjectionHealth[] {
-    return this.targets.map((t) => ({
-      name: t.projection.name,
-      version: t.projection.version,
-      checkpoint: t.position,
-      ...(this.failures.has(t.projection.name) && { error: this.failures.get(t.projection.name) }),
+    return this.projections.map((projection) => ({
+      name: projection.name,
+      version: projection.version,
+      checkpoint: this.targets.find((t) => t.projection === projection)?.position ?? 0,
+      ...(this.failures.has(projection.name) && { error: this.failures.get(projection.name) }),
     }));
   }
 
@@ -116,6 +120,11 @@ export class ProjectionRunner extends LiveProjections {
     while (this.running) {
       try {
         await this.listen();
+        const toBuild = this.toBuild.filter((projection) => !this.failures.has(projection.name));
+        if (toBuild.length > 0) {
+          await this.build(toBuild);
+          continue;
+        }
         if (this.targets.some((t) => this.readStore.status(t.projection.name)?.generation !== t.generation)) {
           throw new GenerationReplacedError('a rebuild replaced a live read model');
         }
@@ -140,6 +149,8 @@ export class ProjectionRunner extends LiveProjections {
           // That projection stops where it is and is reported; the others fold the page again without it.
           this.failures.set(error.target.projection.name, error.message);
           this.logger.error(error.message);
+        } else if (error instanceof BuildStoppedError) {
+          // stop() was called: the generations left half built are dropped at the next start.
         } else if (error instanceof GenerationReplacedError) {
           this.logger.log(`${error.message}; reloading`);
           this.loadTargets();
@@ -151,17 +162,37 @@ export class ProjectionRunner extends LiveProjections {
     }
   }
 
+  /**
+   * The projections whose live generation is of their current version are folded live from its checkpoint; the
+   * others (new, or whose definition changed) are built whole first, as a rebuild builds them.
+   */
   private loadTargets(): void {
-    this.targets = this.projections.map((projection) => {
-      const status = this.readStore.status(projection.name);
-      if (status && status.version === projection.version) {
-        return { projection, generation: status.generation, position: status.position, live: true };
-      }
-      if (status) this.logger.log(`${projection.name} changed from version ${status.version} to ${projection.version}: rebuilding`);
-      const generation = this.readStore.createGeneration(projection);
-      this.readStore.db.transaction(() => this.readStore.makeLive(projection, generation, 0))();
-      return { projection, generation, position: 0, live: true };
+    const statusOf = (projection: AnyProjection) => this.readStore.status(projection.name);
+    const current = (projection: AnyProjection) => statusOf(projection)?.version === projection.version;
+    this.targets = this.projections.filter(current).map((projection) => {
+      const { generation, position } = statusOf(projection)!;
+      return { projection, generation, position, live: true };
     });
+    this.toBuild = this.projections.filter((projection) => !current(projection));
+  }
+
+  /**
+   * Builds the projections that have no live generation of their current version with the rebuild's passes (indexes
+   * made once at the end, documents kept between pages, whole streams where the store can), several times faster
+   * than folding the log page by page into an indexed table; they go live at the head of the log.
+   */
+  private async build(projections: readonly AnyProjection[]): Promise<void> {
+    for (const projection of projections) {
+      const status = this.readStore.status(projection.name);
+      if (status) this.logger.log(`${projection.name} changed from version ${status.version} to ${projection.version}: rebuilding`);
+    }
+    await rebuildProjections(this.store, this.readStore, projections, {
+      betweenPages: async () => {
+        if (!this.running) throw new BuildStoppedError();
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    this.loadTargets();
   }
 
   private async readStreamUpTo(streamId: string, upTo: number) {
@@ -204,3 +235,6 @@ export class ProjectionRunner extends LiveProjections {
     });
   }
 }
+
+/** Thrown between the pages of a build when the runner is stopped, so that stopping does not wait for the build. */
+class BuildStoppedError extends Error {}

@@ -22,6 +22,11 @@ export interface RebuildOptions extends TimeFilter {
    * ProjectionBatch. Projections folded stream by stream keep none: each document is complete when written.
    */
   readonly keptBytes?: number;
+  /**
+   * Awaited after each page of the first phase: the live runner gives its thread a turn there (on SQLite every read
+   * resolves at once, and a build would otherwise hold the thread until it ended), and stops a build by throwing.
+   */
+  readonly betweenPages?: () => Promise<void>;
 }
 
 /**
@@ -119,6 +124,7 @@ export async function buildGenerations(
           keep,
           pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
           onPage: (events) => progress(0, { position: events, events }),
+          betweenPages: options.betweenPages,
         })
       : 0;
 
@@ -245,6 +251,8 @@ class Replayer {
       this.events += page.length;
       this.options.onProgress?.({ position: this.position, head: Math.max(head, this.position), events: this.events, elapsedMs: Date.now() - this.started });
       if (!untilEmpty && page.length < this.pageSize) return;
+      // Not in the second phase, which holds the read store's write lock until it ends.
+      if (!untilEmpty) await this.options.betweenPages?.();
     }
   }
 }

@@ -21,6 +21,8 @@ export interface StreamOrderBuild {
   readonly pageSize: number;
   /** Called after each page with the events read so far. */
   readonly onPage?: (events: number) => void;
+  /** Awaited after each page: see RebuildOptions.betweenPages. */
+  readonly betweenPages?: () => Promise<void>;
 }
 
 interface Folding {
@@ -78,6 +80,7 @@ export async function buildByStream(readStore: SqliteReadStore, targets: readonl
     writeComplete(readStore, foldings);
     build.onPage?.(events);
     if (!more) return events;
+    await build.betweenPages?.();
   }
 }
 
