@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EsdbEventStore } from '../core/event-store/esdb-event-store';
 import { EventStore } from '../core/event-store/event-store.port';
 import { MemoryEventStore } from '../core/event-store/memory-event-store';
 import { SqliteEventStore } from '../core/event-store/sqlite-event-store';
@@ -35,6 +34,9 @@ export async function openEventStore(config: LedgerConfig, tuning: EventStoreTun
 async function openEventStoreDb(connectionString: string): Promise<EventStore> {
   const where = redactPassword(connectionString);
   try {
+    // Loaded only here: the gRPC client takes about 0.3 s to load, which every CLI command and projection worker on
+    // SQLite would otherwise pay for nothing.
+    const { EsdbEventStore } = await import('../core/event-store/esdb-event-store');
     return await EsdbEventStore.open({ connectionString, openTimeoutMs: EVENTSTORE_OPEN_TIMEOUT_MS });
   } catch (error) {
     throw new ConfigError(
