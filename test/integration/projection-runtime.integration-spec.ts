@@ -96,11 +96,22 @@ describe('projection runtime', () => {
     for (const p of projections) if (readStore.status(p.name)?.version !== p.version) throw new Error(`${p.name} did not go live`);
   };
 
+  // Every runner started, stopped after each test: one left running by a failed assertion would go on polling closed
+  // files, and keep jest from ever ending, instead of letting the test fail.
+  const started: ProjectionRunner[] = [];
+  const start = ProjectionRunner.prototype.start;
+
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-projections-'));
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 20 });
+    jest.spyOn(ProjectionRunner.prototype, 'start').mockImplementation(function (this: ProjectionRunner) {
+      started.push(this);
+      return start.call(this);
+    });
   });
   afterEach(async () => {
+    jest.restoreAllMocks();
+    await Promise.all(started.splice(0).map((runner) => runner.stop()));
     readStores.splice(0).forEach((r) => r.close());
     await store.close();
     rmSync(dir, { recursive: true, force: true });
