@@ -167,13 +167,13 @@ export class ProjectionRunner extends LiveProjections {
    * others (new, or whose definition changed) are built whole first, as a rebuild builds them.
    */
   private loadTargets(): void {
-    const statusOf = (projection: AnyProjection) => this.readStore.status(projection.name);
-    const current = (projection: AnyProjection) => statusOf(projection)?.version === projection.version;
-    this.targets = this.projections.filter(current).map((projection) => {
-      const { generation, position } = statusOf(projection)!;
-      return { projection, generation, position, live: true };
-    });
-    this.toBuild = this.projections.filter((projection) => !current(projection));
+    this.targets = [];
+    this.toBuild = [];
+    for (const projection of this.projections) {
+      const status = this.readStore.status(projection.name);
+      if (status?.version !== projection.version) this.toBuild.push(projection);
+      else this.targets.push({ projection, generation: status.generation, position: status.position, live: true });
+    }
   }
 
   /**
