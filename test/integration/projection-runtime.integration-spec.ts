@@ -92,6 +92,7 @@ describe('projection runtime', () => {
   const liveOnEmptyLog = async (readStore: SqliteReadStore, projections: AnyProjection[]) => {
     const runner = new ProjectionRunner(store, readStore, projections);
     await runner.start();
+    await runner.caughtUp();
     await runner.stop();
     for (const p of projections) if (readStore.status(p.name)?.version !== p.version) throw new Error(`${p.name} did not go live`);
   };
@@ -242,6 +243,18 @@ describe('projection runtime', () => {
     await runner.caughtUp();
     await runner.stop();
     expect(allPositions(readStores[0], projection)).toEqual(Array.from({ length: 25_001 }, (_, i) => i + 1));
+  });
+
+  it('reports a new projection as being built until it is live, and a reader waits for it even over an empty log', async () => {
+    const projection = seenProjection();
+    const readStore = openReadStore();
+    const runner = new ProjectionRunner(store, readStore, [projection]);
+    await runner.start();
+    expect(runner.health()).toEqual([{ name: 'seen', version: 1, checkpoint: 0, building: true }]);
+    // The log's head is 0, which a checkpoint of 0 already reaches: only the build's end may answer this reader.
+    await runner.caughtUp();
+    expect(readStore.status(projection.name)).toEqual({ name: 'seen', version: 1, generation: expect.any(Number), position: 0 });
+    expect(runner.health()).toEqual([{ name: 'seen', version: 1, checkpoint: 0 }]);
   });
 
   it('stops a build between its pages rather than at its end, and builds it whole again at the next start', async () => {

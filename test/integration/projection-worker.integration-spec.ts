@@ -67,6 +67,13 @@ describe('projections folded in a worker thread', () => {
     for (const p of ALL_PROJECTIONS) expect(readStore.status(p.name)?.position).toBeGreaterThanOrEqual(head);
   });
 
+  it('answers a reader right after the start over an empty log only once every read model is built', async () => {
+    await projections.start();
+    await projections.caughtUp();
+    for (const p of ALL_PROJECTIONS) expect(readStore.status(p.name)).toMatchObject({ version: p.version, position: 0 });
+    expect(projections.health().filter((p) => p.building)).toEqual([]);
+  });
+
   it('reports a worker that stopped on its own, answers readers at once meanwhile, and starts it again', async () => {
     await projections.start();
     await append('procedure-1', 2);

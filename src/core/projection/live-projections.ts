@@ -6,6 +6,8 @@ export interface ProjectionHealth {
   readonly name: string;
   readonly version: number;
   readonly checkpoint: number;
+  /** Being built whole from the log (new, or its definition changed): nothing of it can be read yet. */
+  readonly building?: true;
   readonly error?: string;
 }
 
@@ -49,10 +51,21 @@ export function readModelOf<Doc>(readStore: SqliteReadStore, projection: Documen
   };
 }
 
-/** The lowest checkpoint of the projections that have not failed: every one of them has folded the log up to here. */
+/**
+ * The lowest checkpoint of the projections that have not failed: every one of them has folded the log up to here.
+ * -1 while one is being built: its read model does not exist yet, even over an empty log (head 0), so a reader
+ * waiting for position 0 must wait for the build too.
+ */
 export function lowestCheckpoint(health: readonly ProjectionHealth[]): number {
   const healthy = health.filter((p) => p.error === undefined);
+  if (healthy.some((p) => p.building)) return -1;
   return healthy.length ? Math.min(...healthy.map((p) => p.checkpoint)) : 0;
+}
+
+/** How far the read models are from `position`, for the error a reader gets when it waited too long. */
+export function distanceTo(health: readonly ProjectionHealth[], position: number): string {
+  const building = health.filter((p) => p.building && p.error === undefined).map((p) => p.name);
+  return building.length ? `${building.join(', ')} being built from the log` : `at ${lowestCheckpoint(health)} of ${position}`;
 }
 
 /** A failed projection makes its readers fail too, with its reason, rather than answer from a read model that stopped. */

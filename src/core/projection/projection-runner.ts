@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection, DocumentProjection } from './document-projection';
-import { CheckpointWaiters, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
+import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
 import { SqliteReadStore } from './read-store';
 import { rebuildProjections } from './rebuild';
@@ -87,12 +87,13 @@ export class ProjectionRunner extends LiveProjections {
     await this.loop;
   }
 
-  /** Each projection's checkpoint, 0 while it is built whole, and why it stopped if it did. */
+  /** Each projection's checkpoint (0 while it is built whole, and marked so), and why it stopped if it did. */
   health(): ProjectionHealth[] {
     return this.projections.map((projection) => ({
       name: projection.name,
       version: projection.version,
       checkpoint: this.targets.find((t) => t.projection === projection)?.position ?? 0,
+      ...(this.toBuild.includes(projection) && { building: true as const }),
       ...(this.failures.has(projection.name) && { error: this.failures.get(projection.name) }),
     }));
   }
@@ -105,7 +106,7 @@ export class ProjectionRunner extends LiveProjections {
   async reach(position: number, timeoutMs = 10_000): Promise<void> {
     throwIfFailed(this.health());
     if (this.checkpoint >= position) return;
-    const reached = this.waiters.wait(position, timeoutMs, () => `at ${this.checkpoint} of ${position}`);
+    const reached = this.waiters.wait(position, timeoutMs, () => distanceTo(this.health(), position));
     this.wake();
     this.hurry?.();
     await reached;

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '../event-store/event-store.port';
 import { DocumentProjection } from './document-projection';
-import { CheckpointWaiters, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
+import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
 import { FromProjectionWorker, ToProjectionWorker } from './projection-worker-protocol';
 import { SqliteReadStore } from './read-store';
 
@@ -61,7 +61,7 @@ export class ProjectionWorker extends LiveProjections {
     const head = await this.store.headPosition();
     throwIfFailed(this.latest);
     if (lowestCheckpoint(this.latest) >= head) return;
-    const reached = this.waiters.wait(head, timeoutMs, () => `at ${lowestCheckpoint(this.latest)} of ${head}`);
+    const reached = this.waiters.wait(head, timeoutMs, () => distanceTo(this.latest, head));
     this.send({ kind: 'reach', position: head });
     await reached;
     throwIfFailed(this.latest);
