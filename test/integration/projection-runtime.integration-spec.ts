@@ -140,7 +140,9 @@ describe('projection runtime', () => {
 
   it('lets writes gather at the head of the log before folding them, a pause that a waiting reader cuts short', async () => {
     const projection = seenProjection();
-    const runner = new ProjectionRunner(store, openReadStore(), [projection], { gatherMs: 60_000 });
+    const readStore = openReadStore();
+    await liveOnEmptyLog(readStore, [projection]);
+    const runner = new ProjectionRunner(store, readStore, [projection], { gatherMs: 60_000 });
     await runner.start();
     await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent('first')] });
     while (runner.checkpoint < 1) await new Promise((r) => setTimeout(r, 5));
@@ -236,13 +238,37 @@ describe('projection runtime', () => {
     await runner.start();
     await runner.caughtUp();
     clearInterval(ticker);
-    // The build reads pages of 10,000 events: the thread ran its timer between the first page and the last.
+    // The build reads pages of the runner's 2,000 events: the thread ran its timer between the first page and the last.
     expect(turnsAt.get(25_000)!).toBeGreaterThan(turnsAt.get(1)!);
 
     await store.appendToStream({ streamId: 's-1', expectedRevision: 'any', events: [anEvent('after the build')] });
     await runner.caughtUp();
     await runner.stop();
     expect(allPositions(readStores[0], projection)).toEqual(Array.from({ length: 25_001 }, (_, i) => i + 1));
+  });
+
+  it('gives the thread a turn between the indexes it makes at the end of a build', async () => {
+    await appendEvents(25_000);
+    const projection: DocumentProjection<{ position: number }> = {
+      ...eachEventProjection,
+      indexes: { position: (doc) => doc.position, parity: (doc) => doc.position % 2 },
+    };
+    const readStore = openReadStore();
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const turnsAtIndex: number[] = [];
+    const createIndex = readStore.createIndex.bind(readStore);
+    jest.spyOn(readStore, 'createIndex').mockImplementation((...args) => {
+      turnsAtIndex.push(turns);
+      createIndex(...args);
+    });
+    const runner = new ProjectionRunner(store, readStore, [projection]);
+    await runner.start();
+    await runner.caughtUp();
+    clearInterval(ticker);
+    // Each index of 25,000 rows takes milliseconds: the timer ran between the first and the second.
+    expect(turnsAtIndex).toHaveLength(2);
+    expect(turnsAtIndex[1]).toBeGreaterThan(turnsAtIndex[0]);
   });
 
   it('reports a new projection as being built until it is live, and a reader waits for it even over an empty log', async () => {
@@ -270,7 +296,7 @@ describe('projection runtime', () => {
     await runner.start();
     while (!stopped) await new Promise((r) => setTimeout(r, 5));
     await stopped;
-    expect(lastFolded).toBe(20_000);
+    expect(lastFolded).toBe(14_000);
     expect(readStores[0].status(projection.name)).toBeUndefined();
 
     const again = new ProjectionRunner(store, openReadStore(), [seenProjection()]);

@@ -91,6 +91,7 @@ describe('projections folded in a worker thread', () => {
 
   it('ends the worker on stop, which folds no more', async () => {
     await projections.start();
+    await projections.caughtUp();
     const exited = new Promise<number>((resolve) => spawned[0].once('exit', resolve));
     await projections.stop();
     await exited;

@@ -188,7 +188,10 @@ export class ProjectionRunner extends LiveProjections {
       if (status) this.logger.log(`${projection.name} changed from version ${status.version} to ${projection.version}: rebuilding`);
     }
     await rebuildProjections(this.store, this.readStore, projections, {
-      betweenPages: async () => {
+      // Its own page, not the rebuild's 10,000: in the service's thread a page of the build holds every request
+      // until it is folded (about 0.35 s for 10,000 events, 0.1 s for 2,000), and the build took no longer for it.
+      pageSize: this.pageSize,
+      betweenSteps: async () => {
         if (!this.running) throw new BuildStoppedError();
         await new Promise((resolve) => setImmediate(resolve));
       },
@@ -237,5 +240,5 @@ export class ProjectionRunner extends LiveProjections {
   }
 }
 
-/** Thrown between the pages of a build when the runner is stopped, so that stopping does not wait for the build. */
+/** Thrown between the steps of a build when the runner is stopped, so that stopping does not wait for the build. */
 class BuildStoppedError extends Error {}

@@ -126,8 +126,13 @@ export class SqliteReadStore {
 
   /** The indexed columns' indexes of a generation; those it has already are left alone. */
   createIndexes(projection: AnyProjection, generation: number): void {
+    for (const index of Object.keys(projection.indexes ?? {})) this.createIndex(projection, generation, index);
+  }
+
+  /** One indexed column's index of a generation, unless it has it already. */
+  createIndex(projection: AnyProjection, generation: number, index: string): void {
     const table = tableName(projection.name, generation);
-    for (const index of Object.keys(projection.indexes ?? {})) this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${index} ON ${table} (ix_${index}, id)`);
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${index} ON ${table} (ix_${index}, id)`);
   }
 
   /** Makes a generation the live one, dropping the one it replaces; call inside a transaction. */

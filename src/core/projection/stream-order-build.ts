@@ -21,7 +21,7 @@ export interface StreamOrderBuild {
   readonly pageSize: number;
   /** Called after each page with the events read so far. */
   readonly onPage?: (events: number) => void;
-  /** Awaited after each page: see RebuildOptions.betweenPages. */
+  /** Awaited after each page: see RebuildOptions.betweenSteps. */
   readonly betweenPages?: () => Promise<void>;
 }
 
