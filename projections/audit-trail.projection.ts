@@ -73,4 +73,7 @@ export const auditTrailProjection: DocumentProjection<AuditEntry> = {
     effective_date: (entry) => entry.metadata.effectiveDate,
     recorded_at: (entry) => entry.recordedAt,
   },
+  // A procedure's events, a decision's, an actor's: each a sliver of the log, where a type or a kind of entity is a
+  // good part of it.
+  selectiveIndexes: ['entity_id', 'decision', 'actor'],
 };

@@ -56,4 +56,14 @@ describe('audit trail query plans', () => {
       if (request.cursor) expect(step).toMatch(/^SEARCH .*\bid>\?/);
     }
   });
+
+  it.each<[string, AuditTrailRequest, string]>([
+    ['a decision of a type', { type: 'ProcessingTimeCut', decision: '12/QĐ-UBND' }, 'decision'],
+    ['an entity of a kind, from a cursor', { entityType: 'procedure', entityId: '1.000046', cursor: '42' }, 'entity_id'],
+    ['an actor of a type, from a cursor', { type: 'ProcedureAmended', actor: 'so-tu-phap', cursor: '42' }, 'actor'],
+    ['a decision of an actor', { actor: 'so-tu-phap', decision: '12/QĐ-UBND' }, 'decision'],
+  ])('reads %s off the index of the fewer matches', async (_name, request, index) => {
+    const plan = await plansOf(request);
+    expect(plan).toEqual([expect.stringMatching(new RegExp(`USING INDEX \\w+_${index} \\(ix_${index}=\\?`))]);
+  });
 });

@@ -6,7 +6,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { EventMetadata } from '../core/event-envelope';
 import { IsIsoDate, IsKnownAt } from '../core/http/validation-rules';
 import { normalizeKnownAt } from '../core/projection/event-filter';
-import { DocumentQuery } from '../core/projection/read-store';
+import { DocumentFields, DocumentQuery } from '../core/projection/read-store';
 import { LiveProjections } from '../core/projection/live-projections';
 import { AuditEntry, auditEntryId, auditTrailProjection } from '../../projections/audit-trail.projection';
 
@@ -67,6 +67,24 @@ export class AuditEntriesQuery extends Query<AuditTrailView> {
   }
 }
 
+/**
+ * Chosen fields of the entries, by name: an index of the trail (`actor`, `decision`, `effective_date`, …) or a path in
+ * the entry (`$.eventId`); see SqliteReadStore.queryFields.
+ */
+export class AuditFieldsQuery<Name extends string> extends Query<AuditFieldsPage<Name>> {
+  constructor(
+    readonly request: AuditTrailRequest,
+    readonly fields: Readonly<Record<Name, string>>,
+  ) {
+    super();
+  }
+}
+
+export interface AuditFieldsPage<Name extends string> {
+  readonly items: Array<DocumentFields<Name>>;
+  readonly nextCursor?: string;
+}
+
 /** The inspector's view: every event, filtered by any of the audit keys, in log order, a page at a time. */
 @QueryHandler(AuditTrailQuery)
 export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, AuditTrailPage> {
@@ -88,6 +106,18 @@ export class AuditEntriesHandler implements IQueryHandler<AuditEntriesQuery, Aud
     // Read as text: a reader that parses the entries pays less for strings straight from SQLite than for bytes.
     const { rows, nextCursor } = paged(request, (query) => this.projections.readModel(auditTrailProjection).query(query));
     return { items: rows.map((row) => row.document), ...(nextCursor && { nextCursor }) };
+  }
+}
+
+/** For readers inside the service that need a few fields of many entries (the annual report's counts and digest). */
+@QueryHandler(AuditFieldsQuery)
+export class AuditFieldsHandler<Name extends string> implements IQueryHandler<AuditFieldsQuery<Name>, AuditFieldsPage<Name>> {
+  constructor(private readonly projections: LiveProjections) {}
+
+  async execute({ request, fields }: AuditFieldsQuery<Name>): Promise<AuditFieldsPage<Name>> {
+    await this.projections.caughtUp();
+    const { rows, nextCursor } = paged(request, (query) => this.projections.readModel(auditTrailProjection).queryFields(query, fields));
+    return { items: rows, ...(nextCursor && { nextCursor }) };
   }
 }
 

@@ -120,6 +120,10 @@ describe('a synthetic catalogue matching a published figure', () => {
       const report = JSON.parse(await reportText(t, 2022, 'json'));
       expect(report.procedures.changesByKind).toMatchObject({ abolished: expect.any(Number), replaced: 2, cut: expect.any(Number) });
       expect(report.procedures.byDecision.map((d: { decision: { number: string } }) => d.decision.number)).toEqual(['902/QĐ-MP-S42', '903/QĐ-MP-S42']);
+      // A decision that only cut times is named by the decision its cut events cite, its date and issuer included.
+      expect(report.procedures.byDecision).toContainEqual(
+        expect.objectContaining({ decision: { number: '903/QĐ-MP-S42', date: expect.stringMatching(/^2022-/), issuer: expect.any(String) }, new: 0, cuts: report.procedures.changesByKind.cut }),
+      );
     } finally {
       await t.close();
     }

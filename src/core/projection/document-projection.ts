@@ -21,6 +21,12 @@ export interface DocumentProjection<Doc = unknown> {
   /** Columns kept beside each document, indexed: the only things queries can filter and sort on. */
   readonly indexes?: Readonly<Record<string, (document: Doc) => IndexValue>>;
   /**
+   * Index columns with many distinct values, most first. Where a query asks several columns for a value, the first of
+   * these it names is the index read, and the others are checked on the rows it finds: SQLite, with no statistics,
+   * may otherwise read a column of few values (an event type: a tenth of the log) for one of many (a decision number).
+   */
+  readonly selectiveIndexes?: readonly string[];
+  /**
    * Set when a document is the fold of one whole stream, and of no event of any other: a correction anywhere in that
    * stream then rebuilds the document from the stream with the correction applied, instead of folding the correction
    * on top, and a rebuild may fold each document from its own stream alone (see `buildByStream`).

@@ -1,6 +1,6 @@
 import { UnavailableError } from '../errors/ledger-errors';
 import { DocumentProjection } from './document-projection';
-import { DocumentJson, DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
+import { DocumentFields, DocumentJson, DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
 
 export interface ProjectionHealth {
   readonly name: string;
@@ -17,6 +17,8 @@ export interface ReadModel<Doc> {
   query(query?: DocumentQuery): DocumentRow<Doc>[];
   /** Like `query`, the documents as stored JSON, unparsed; see SqliteReadStore.queryJson. */
   queryJson(query?: DocumentQuery): DocumentJson[];
+  /** Chosen fields of the documents `query` selects, without parsing them; see SqliteReadStore.queryFields. */
+  queryFields<Name extends string>(query: DocumentQuery, fields: Readonly<Record<Name, string>>): Array<DocumentFields<Name>>;
   /** Like `query`, read lazily; see SqliteReadStore.iterate. */
   iterate(query?: DocumentQuery): IterableIterator<DocumentRow<Doc>>;
   documents(): IterableIterator<Doc>;
@@ -46,6 +48,7 @@ export function readModelOf<Doc>(readStore: SqliteReadStore, projection: Documen
     get: (id) => readStore.table(projection, generation()).get(id),
     query: (query) => readStore.query(projection, generation(), query),
     queryJson: (query) => readStore.queryJson(projection, generation(), query),
+    queryFields: (query, fields) => readStore.queryFields(projection, generation(), query, fields),
     iterate: (query) => readStore.iterate(projection, generation(), query),
     documents: () => readStore.documents(projection, generation()),
   };
