@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyStore } from './api-key.store';
 import { WriteRateGuard } from './write-rate.guard';
+import { WriteRateStorage } from './write-rate.storage';
 
 @Injectable()
 class AccessLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,7 +34,7 @@ export class AccessModule {
   static forRoot({ openKeyStore, writesPerMinute }: AccessOptions): DynamicModule {
     return {
       module: AccessModule,
-      imports: [ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: writesPerMinute }])],
+      imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'writes', ttl: 60_000, limit: writesPerMinute }], storage: new WriteRateStorage() })],
       providers: [
         { provide: ApiKeyStore, useFactory: openKeyStore },
         // Order matters: the key is checked first, so the rate limit counts per key.
