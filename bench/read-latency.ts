@@ -6,7 +6,8 @@
  * different code, decision, actor or cursor from a list cycled through, so that no single cached row is measured:
  *
  * - GET /procedures/{code}/history and GET /procedures/{code}: folded from the procedure's stream in the log;
- * - GET /audit filtered by entity, by actor, by decision, and by actor from a cursor far down: the audit read model.
+ * - GET /audit filtered by entity, by actor, by decision, by actor from a cursor far down, and by a month of effective
+ *   dates, the pages of a walk through it: the audit read model.
  *
  * The annual report over the same log is timed while the service is up (annual-report.ts).
  *
@@ -73,6 +74,13 @@ export async function measureReadLatency(eventsFile: string, options: ReadLatenc
         [
           'GET /audit?actor=&cursor= (a page far down)',
           ((actor, position) => () => `/audit?actor=${q(actor())}&cursor=${position()}`)(cycle(samples.actors), cycle(samples.positions)),
+        ],
+        [
+          'GET /audit?effectiveFrom=&effectiveTo= (a month, page by page)',
+          ((page) => () => {
+            const { from, to, cursor } = page();
+            return `/audit?effectiveFrom=${from}&effectiveTo=${to}${cursor ? `&cursor=${cursor}` : ''}`;
+          })(cycle(samples.monthPages)),
         ],
       ];
       const runs: ReadRun[] = [];

@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 import { AnyProjection, DocumentProjection, INDEX_NAME, IndexValue } from './document-projection';
+import { DocumentQuery, indexName, RangePlan, rangeWindow, selectSql, windowEndSql } from './document-query-sql';
+
+export { DocumentQuery } from './document-query-sql';
 
 /** Where a projection's current documents live and how far into the log they reach. */
 export interface ProjectionStatus {
@@ -21,18 +24,6 @@ export interface DocumentTable<Doc> {
   get(id: string): Doc | undefined;
   put(id: string, document: Doc): void;
   delete(id: string): void;
-}
-
-export interface DocumentQuery {
-  /** Equality filters on index columns; `null` matches a missing value. */
-  readonly where?: Readonly<Record<string, IndexValue | undefined>>;
-  /** Inclusive ranges on index columns. */
-  readonly ranges?: Readonly<Record<string, { readonly from?: IndexValue; readonly to?: IndexValue } | undefined>>;
-  /** Index column to page on; documents come in its ascending order, ties by id. Default: the id. */
-  readonly orderBy?: string;
-  /** Position after which to start: the order value and id of the last document of the previous page. */
-  readonly after?: { readonly value: IndexValue; readonly id: string };
-  readonly limit?: number;
 }
 
 export interface DocumentRow<Doc> {
@@ -139,7 +130,7 @@ export class SqliteReadStore {
   /** One indexed column's index of a generation, unless it has it already. */
   createIndex(projection: AnyProjection, generation: number, index: string): void {
     const table = tableName(projection.name, generation);
-    this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${index} ON ${table} (ix_${index}, id)`);
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName(table, index)} ON ${table} (ix_${index}, id)`);
   }
 
   /** Makes a generation the live one, dropping the one it replaces; call inside a transaction. */
@@ -203,8 +194,7 @@ export class SqliteReadStore {
   }
 
   query<Doc>(projection: DocumentProjection<Doc>, generation: number, query: DocumentQuery = {}): DocumentRow<Doc>[] {
-    const { statement, params } = this.select(projection, generation, query);
-    return statement.all(...params).map((row) => toDocumentRow<Doc>(row));
+    return this.page<StoredRow>(projection, generation, query, 'doc').map((row) => toDocumentRow<Doc>(row));
   }
 
   /**
@@ -213,8 +203,7 @@ export class SqliteReadStore {
    */
   queryJson(projection: AnyProjection, generation: number, query: DocumentQuery = {}): DocumentJson[] {
     // As bytes (a BLOB): turning them into a JavaScript string, and the answer back into UTF-8, cost more than the query.
-    const { statement, params } = this.select<DocumentJson>(projection, generation, query, 'CAST(doc AS BLOB) AS json');
-    return statement.all(...params);
+    return this.page<DocumentJson>(projection, generation, query, 'CAST(doc AS BLOB) AS json');
   }
 
   /**
@@ -237,8 +226,7 @@ export class SqliteReadStore {
       }
       return `${indexes.has(field) ? `ix_${field}` : `json_extract(doc, '${field}')`} AS ${name}`;
     });
-    const { statement, params } = this.select<DocumentFields<Name>>(projection, generation, query, columns.join(', '));
-    return statement.all(...params);
+    return this.page<DocumentFields<Name>>(projection, generation, query, columns.join(', '));
   }
 
   /**
@@ -246,40 +234,28 @@ export class SqliteReadStore {
    * Nothing else may use the connection until the iteration ends, so the caller must not await in between.
    */
   *iterate<Doc>(projection: DocumentProjection<Doc>, generation: number, query: DocumentQuery = {}): IterableIterator<DocumentRow<Doc>> {
-    const { statement, params } = this.select(projection, generation, query);
-    for (const row of statement.iterate(...params)) yield toDocumentRow<Doc>(row);
+    const { sql, params } = selectSql(tableName(projection.name, generation), projection, query, 'doc');
+    for (const row of this.prepared<IndexValue[], StoredRow>(sql).iterate(...params)) yield toDocumentRow<Doc>(row);
   }
 
-  private select<Row = StoredRow>(projection: AnyProjection, generation: number, query: DocumentQuery, document = 'doc') {
-    const known = new Set(Object.keys(projection.indexes ?? {}));
-    const column = (index: string) => {
-      if (!known.has(index)) throw new Error(`${projection.name} has no index ${index}`);
-      return `ix_${index}`;
+  /**
+   * The rows of a query, each with `id`, the `columns` asked for and the order value. A page of a query on ranges alone
+   * is first looked for among the documents just after the cursor (see `rangeWindow`), and asked of the range's index
+   * only when they hold less than a page.
+   */
+  private page<Row>(projection: AnyProjection, generation: number, query: DocumentQuery, columns: string): Row[] {
+    const table = tableName(projection.name, generation);
+    const rows = (plan?: RangePlan) => {
+      const { sql, params } = selectSql(table, projection, query, columns, plan);
+      return this.prepared<IndexValue[], Row>(sql).all(...params);
     };
-    const clauses: string[] = [];
-    const params: IndexValue[] = [];
-    const asked = (index: string) => query.where?.[index] !== undefined && query.where[index] !== null;
-    const read = projection.selectiveIndexes?.find(asked);
-    for (const [index, value] of Object.entries(query.where ?? {})) {
-      if (value === undefined) continue;
-      // A unary + keeps SQLite from reading that column's index: see DocumentProjection.selectiveIndexes.
-      const checked = read !== undefined && index !== read ? '+' : '';
-      clauses.push(value === null ? `${column(index)} IS NULL` : `${checked}${column(index)} = ?`);
-      if (value !== null) params.push(value);
-    }
-    for (const [index, range] of Object.entries(query.ranges ?? {})) {
-      if (range?.from !== undefined && range.from !== null) (clauses.push(`${column(index)} >= ?`), params.push(range.from));
-      if (range?.to !== undefined && range.to !== null) (clauses.push(`${column(index)} <= ?`), params.push(range.to));
-    }
-    const order = query.orderBy ? column(query.orderBy) : 'id';
-    if (query.after) {
-      clauses.push(order === 'id' ? 'id > ?' : `(${order} > ? OR (${order} = ? AND id > ?))`);
-      params.push(...(order === 'id' ? [query.after.id] : [query.after.value, query.after.value, query.after.id]));
-    }
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const orderBy = order === 'id' ? 'id' : `${order}, id`;
-    const sql = `SELECT id, ${document}, ${order} AS orderValue FROM ${tableName(projection.name, generation)} ${where} ORDER BY ${orderBy} LIMIT ?`;
-    return { statement: this.prepared<IndexValue[], Row>(sql), params: [...params, query.limit ?? -1] };
+    const window = rangeWindow(query);
+    if (window === undefined) return rows();
+    const end = windowEndSql(table, query.after?.id, window.size);
+    const through = this.prepared<IndexValue[], { id: string }>(end.sql).get(...end.params)?.id;
+    const near = rows({ through });
+    // A window running to the end of the table has been read whole: what it holds is the answer.
+    return near.length === query.limit || through === undefined ? near : rows({ index: window.index });
   }
 
   /** Every document of a generation, in id order, read lazily. */

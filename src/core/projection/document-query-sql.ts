@@ -1,0 +1,107 @@
+import { AnyProjection, IndexValue } from './document-projection';
+
+/** What documents a query selects and in which order; see SqliteReadStore.query. */
+export interface DocumentQuery {
+  /** Equality filters on index columns; `null` matches a missing value. */
+  readonly where?: Readonly<Record<string, IndexValue | undefined>>;
+  /** Inclusive ranges on index columns. */
+  readonly ranges?: Readonly<Record<string, { readonly from?: IndexValue; readonly to?: IndexValue } | undefined>>;
+  /** Index column to page on; documents come in its ascending order, ties by id. Default: the id. */
+  readonly orderBy?: string;
+  /** Position after which to start: the order value and id of the last document of the previous page. */
+  readonly after?: { readonly value: IndexValue; readonly id: string };
+  readonly limit?: number;
+}
+
+/** How a query on ranges alone is read (see `rangeWindow`); SQLite chooses for every other query. */
+export type RangePlan =
+  /** The documents after the cursor up to `through` (to the end of the table without it), each checked for the ranges. */
+  | { readonly through: string | undefined }
+  /** The range's index: its matches are found there, then sorted by id. */
+  | { readonly index: string };
+
+export interface SqlStatement {
+  readonly sql: string;
+  readonly params: IndexValue[];
+}
+
+/** The SQLite index of one of a projection's indexes in a generation's table, as the read store creates it. */
+export const indexName = (table: string, index: string): string => `${table}_${index}`;
+
+const given = (value: IndexValue | undefined): value is string | number => value !== undefined && value !== null;
+
+/**
+ * The SELECT of a query over a generation's table: its rows carry `id`, the `columns` asked for and the order value.
+ * Index names are checked against the projection (they are inlined); every value is a parameter.
+ */
+export function selectSql(table: string, projection: AnyProjection, query: DocumentQuery, columns: string, plan?: RangePlan): SqlStatement {
+  const known = new Set(Object.keys(projection.indexes ?? {}));
+  const column = (index: string) => {
+    if (!known.has(index)) throw new Error(`${projection.name} has no index ${index}`);
+    return `ix_${index}`;
+  };
+  const clauses: string[] = [];
+  const params: IndexValue[] = [];
+  const asked = (index: string) => given(query.where?.[index]);
+  const read = projection.selectiveIndexes?.find(asked);
+  for (const [index, value] of Object.entries(query.where ?? {})) {
+    if (value === undefined) continue;
+    // A unary + keeps SQLite from reading that column's index: see DocumentProjection.selectiveIndexes.
+    const checked = read !== undefined && index !== read ? '+' : '';
+    clauses.push(value === null ? `${column(index)} IS NULL` : `${checked}${column(index)} = ?`);
+    if (value !== null) params.push(value);
+  }
+  const windowed = plan && 'through' in plan ? plan : undefined;
+  const rangeChecked = windowed ? '+' : '';
+  for (const [index, range] of Object.entries(query.ranges ?? {})) {
+    if (given(range?.from)) (clauses.push(`${rangeChecked}${column(index)} >= ?`), params.push(range.from));
+    if (given(range?.to)) (clauses.push(`${rangeChecked}${column(index)} <= ?`), params.push(range.to));
+  }
+  const order = query.orderBy ? column(query.orderBy) : 'id';
+  if (query.after) {
+    clauses.push(order === 'id' ? 'id > ?' : `(${order} > ? OR (${order} = ? AND id > ?))`);
+    params.push(...(order === 'id' ? [query.after.id] : [query.after.value, query.after.value, query.after.id]));
+  }
+  if (windowed?.through !== undefined) (clauses.push('id <= ?'), params.push(windowed.through));
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const orderBy = order === 'id' ? 'id' : `${order}, id`;
+  let from = table;
+  if (plan && 'index' in plan) {
+    column(plan.index); // checked like every index name, since it is inlined
+    // INDEXED BY: with a range bounded on one side only, SQLite would rather walk the ids than sort the range's matches.
+    from = `${table} INDEXED BY ${indexName(table, plan.index)}`;
+  }
+  return { sql: `SELECT id, ${columns}, ${order} AS orderValue FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ?`, params: [...params, query.limit ?? -1] };
+}
+
+/** How a page of a query on ranges alone is looked for: in `size` documents after the cursor, else off `index`. */
+export interface RangeWindow {
+  readonly size: number;
+  readonly index: string;
+}
+
+/**
+ * Where a page of a query on ranges alone is looked for, or undefined when the query is not one. SQLite, with no
+ * statistics, answers such a page either off the range's index, sorting all its matches by id for every page (a walk
+ * through the pages of a dense range then grows with the square of the range), or by walking the ids from the cursor
+ * and checking each document (a scan of the whole table when the range's matches start far from the cursor). So the
+ * page is first looked for in the next documents by id, 20 pages' worth: that finds it whenever one document in 20 or
+ * more there is a match, at about 0.5 µs a document; otherwise the range's index answers, which then costs in
+ * proportion to the range's matches, fewer where a page was not found near the cursor. A range bounded on both sides
+ * is the index read, as the narrower one.
+ */
+export function rangeWindow(query: DocumentQuery): RangeWindow | undefined {
+  const ranges = Object.entries(query.ranges ?? {}).filter(([, range]) => given(range?.from) || given(range?.to));
+  const filtered = Object.values(query.where ?? {}).some((value) => value !== undefined);
+  const paged = query.limit !== undefined && query.limit > 0;
+  if (ranges.length === 0 || filtered || !paged || query.orderBy !== undefined) return undefined;
+  const [index] = ranges.find(([, range]) => given(range?.from) && given(range?.to)) ?? ranges[0];
+  return { size: Math.max(2_000, 20 * query.limit!), index };
+}
+
+/** The id `window` documents after `after` (or from the start), if the table holds that many. */
+export function windowEndSql(table: string, after: string | undefined, window: number): SqlStatement {
+  return after === undefined
+    ? { sql: `SELECT id FROM ${table} ORDER BY id LIMIT 1 OFFSET ?`, params: [window - 1] }
+    : { sql: `SELECT id FROM ${table} WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?`, params: [after, window - 1] };
+}

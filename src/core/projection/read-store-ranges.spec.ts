@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { DocumentProjection } from './document-projection';
+import { DocumentQuery } from './document-query-sql';
+import { SqliteReadStore } from './read-store';
+
+interface Dated {
+  readonly n: number;
+  readonly date: string;
+}
+
+const dated: DocumentProjection<Dated> = {
+  name: 'dated',
+  version: 1,
+  handles: [],
+  documentId: (event) => event.streamId,
+  evolve: (document) => document,
+  indexes: { date: (document) => document.date },
+};
+
+const idOf = (n: number) => String(n).padStart(6, '0');
+
+/**
+ * 6,000 documents whose dates come in runs, as effective dates do in a log: 2019 for the first thousand, 2022 for the
+ * next three thousand, 2024 for the last two thousand, and every 97th document dated 2021 wherever it falls. A page of
+ * a range is first looked for in the 2,000 documents after the cursor: here a range can be dense right after a cursor,
+ * begin thousands of documents away from it, or be sparse everywhere.
+ */
+const dateOf = (n: number): string => {
+  if (n % 97 === 0) return `2021-0${1 + (n % 9)}-15`;
+  const year = n < 1_000 ? 2019 : n < 4_000 ? 2022 : 2024;
+  return `${year}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+};
+
+describe('pages of a query on date ranges alone', () => {
+  const store = new SqliteReadStore(':memory:');
+  const generation = store.createGeneration(dated);
+  const documents = Array.from({ length: 6_000 }, (_, n) => ({ n, date: dateOf(n) }));
+  const table = store.table(dated, generation);
+  store.db.transaction(() => documents.forEach((document) => table.put(idOf(document.n), document)))();
+  afterAll(() => store.close());
+
+  /** The SQL of every statement run to answer `query`, with the page it gave. */
+  function answered(query: DocumentQuery): { page: number[]; statements: string[] } {
+    const statements: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    const spy = jest.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => (statements.push(sql), prepare(sql))) as typeof store.db.prepare);
+    // Statements are kept once prepared: forget them, so that each one this query runs is prepared (and seen) again.
+    (store as unknown as { statements: Map<string, unknown> }).statements.clear();
+    try {
+      return { page: store.query(dated, generation, query).map((row) => row.document.n), statements };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const sorts = (sql: string) =>
+    store.db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 'x'))
+      .some((step) => /TEMP B-TREE/.test((step as { detail: string }).detail));
+
+  it('answers every page as the documents in the range after the cursor, in id order, whichever way it is read', () => {
+    const day = fc.constantFrom(...['2018-06-01', '2019-03-01', '2019-12-31', '2021-01-01', '2021-12-31', '2022-02-10', '2022-11-30', '2024-07-07', '2025-01-01']);
+    fc.assert(
+      fc.property(fc.option(day, { nil: undefined }), fc.option(day, { nil: undefined }), fc.integer({ min: -1, max: 5_999 }), fc.integer({ min: 1, max: 300 }), (from, to, cursor, limit) => {
+        const query: DocumentQuery = { ranges: { date: { from, to } }, limit, ...(cursor >= 0 && { after: { value: null, id: idOf(cursor) } }) };
+        const expected = documents
+          .filter((d) => d.n > cursor && (from === undefined || d.date >= from) && (to === undefined || d.date <= to))
+          .slice(0, limit)
+          .map((d) => d.n);
+        expect(answered(query).page).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('walks a dense range page by page in the documents after each cursor, sorting only to find that the last page is the last', () => {
+    let after: string | undefined = idOf(1_200);
+    const sorted: boolean[] = [];
+    while (after !== undefined) {
+      const { page, statements } = answered({ ranges: { date: { from: '2022-01-01', to: '2022-12-31' } }, limit: 101, after: { value: null, id: after } });
+      sorted.push(statements.some(sorts));
+      after = page.length === 101 ? idOf(page.at(-1)!) : undefined;
+    }
+    expect(sorted.length).toBeGreaterThan(25);
+    expect(sorted.slice(0, -1)).not.toContain(true);
+  });
+
+  it("asks the range's index when its matches begin beyond the window, or are too few in it", () => {
+    const far = answered({ ranges: { date: { from: '2024-01-01' } }, limit: 50 });
+    expect(far.page[0]).toBe(4_000);
+    expect(far.statements.some(sorts)).toBe(true);
+    const sparse = answered({ ranges: { date: { from: '2021-01-01', to: '2021-12-31' } }, limit: 50, after: { value: null, id: idOf(10) } });
+    expect(sparse.page).toHaveLength(50);
+    expect(sparse.statements.some(sorts)).toBe(true);
+  });
+});
