@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -279,8 +280,80 @@ describe('projection runtime', () => {
     expect(runner.health()).toEqual([{ name: 'seen', version: 1, checkpoint: 0, building: true }]);
     // The log's head is 0, which a checkpoint of 0 already reaches: only the build's end may answer this reader.
     await runner.caughtUp();
-    expect(readStore.status(projection.name)).toEqual({ name: 'seen', version: 1, generation: expect.any(Number), position: 0 });
+    expect(readStore.status(projection.name)).toEqual({ name: 'seen', version: 1, generation: expect.any(Number), position: 0, checkpointEvent: null });
     expect(runner.health()).toEqual([{ name: 'seen', version: 1, checkpoint: 0 }]);
+  });
+
+  describe('a read store that outlives its log', () => {
+    /**
+     * A read store caught up with a log of 300 events in 10 streams, then another log of `events` events in 5 streams
+     * (of the same names) in its place.
+     */
+    const foldedElsewhere = async (events: number) => {
+      await appendEvents(300);
+      const readStore = openReadStore();
+      const first = new ProjectionRunner(store, readStore, [seenProjection()]);
+      await first.start();
+      await first.caughtUp();
+      await first.stop();
+      await store.close();
+      store = new SqliteEventStore({ file: join(dir, 'other-events.sqlite'), pollIntervalMs: 20 });
+      if (events > 0) await appendEvents(events, 5);
+      return readStore;
+    };
+    const documentsOf = (readStore: SqliteReadStore) =>
+      readStore.query(seenProjection(), readStore.status('seen')!.generation).map((row) => [row.id, row.document.positions]);
+    /** The documents of the read store once a runner caught it up with the log, and those a rebuild from scratch makes. */
+    const caughtUpAndRebuilt = async (readStore: SqliteReadStore) => {
+      const runner = new ProjectionRunner(store, readStore, [seenProjection()]);
+      await runner.start();
+      await runner.caughtUp();
+      await runner.stop();
+      const fresh = new SqliteReadStore(join(dir, 'fresh-read.sqlite'));
+      readStores.push(fresh);
+      await rebuildProjections(store, fresh, [seenProjection()]);
+      return { caughtUp: documentsOf(readStore), rebuilt: documentsOf(fresh) };
+    };
+
+    it('builds a read model again from a log that ends before its checkpoint (a log restored from an older backup)', async () => {
+      const { caughtUp, rebuilt } = await caughtUpAndRebuilt(await foldedElsewhere(100));
+      expect(caughtUp).toHaveLength(5);
+      expect(caughtUp).toEqual(rebuilt);
+    });
+
+    it('builds a read model again from a log that holds another event at its checkpoint (another ledger)', async () => {
+      const readStore = await foldedElsewhere(500);
+      // Folded on from its checkpoint, it would keep the other log's ten streams and add this one's events from 301.
+      const { caughtUp, rebuilt } = await caughtUpAndRebuilt(readStore);
+      expect(caughtUp).toHaveLength(5);
+      expect(caughtUp).toEqual(rebuilt);
+      expect(readStore.status('seen')).toMatchObject({ position: 500, checkpointEvent: (await store.readAll({ fromPosition: 500 }))[0].id });
+    });
+
+    it('folds on from a checkpoint that names no event (a read store kept before they did) while the log has an event there', async () => {
+      const readStore = await foldedElsewhere(0);
+      await store.close();
+      store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 20 });
+      readStore.db.prepare('UPDATE projections SET checkpoint_event = NULL').run();
+      await appendEvents(200);
+      const runner = new ProjectionRunner(store, readStore, [seenProjection()]);
+      await runner.start();
+      expect(runner.health()).toEqual([{ name: 'seen', version: 1, checkpoint: 300 }]);
+      await runner.caughtUp();
+      await runner.stop();
+      expect(allPositions(readStore, seenProjection())).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    });
+  });
+
+  it('gives a read store kept before checkpoints named their event the column for it, keeping its checkpoints', () => {
+    const file = join(dir, 'old-read.sqlite');
+    const old = new Database(file);
+    old.exec('CREATE TABLE projections (name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL)');
+    old.prepare('INSERT INTO projections VALUES (?, ?, ?, ?)').run('seen', 1, 1, 42);
+    old.close();
+    const readStore = new SqliteReadStore(file);
+    readStores.push(readStore);
+    expect(readStore.status('seen')).toEqual({ name: 'seen', version: 1, generation: 1, position: 42, checkpointEvent: null });
   });
 
   it('stops a build between its pages rather than at its end, and builds it whole again at the next start', async () => {

@@ -54,6 +54,8 @@ export class ProjectionBatch {
   private readonly pending = new Map<BatchTarget, Pending>();
   private readonly accepts = new Map<BatchTarget, (type: string) => boolean>();
   private upTo = 0;
+  /** The id of the event at `upTo`: a live checkpoint names it (see checkpoint-event.ts). */
+  private upToEvent = '';
 
   constructor(
     private readonly readStore: SqliteReadStore,
@@ -83,6 +85,7 @@ export class ProjectionBatch {
         }
       }
       this.upTo = event.position;
+      this.upToEvent = event.id;
     }
   }
 
@@ -97,7 +100,7 @@ export class ProjectionBatch {
     const dropped = new Map([...this.pending].map(([target, pending]) => [target, leastRecentlyUsed(pending, keep(target, pending))]));
     this.readStore.db.transaction(() => {
       for (const [target, pending] of this.pending) {
-        if (target.live && !this.readStore.advance(target.projection.name, target.generation, this.upTo)) {
+        if (target.live && !this.readStore.advance(target.projection.name, target.generation, this.upTo, this.upToEvent)) {
           throw new GenerationReplacedError(`${target.projection.name} generation ${target.generation} was replaced`);
         }
         for (const id of dropped.get(target)!) {

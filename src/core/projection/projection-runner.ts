@@ -3,6 +3,7 @@ import { Subscription } from 'rxjs';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection, DocumentProjection } from './document-projection';
 import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
+import { foreignCheckpoint } from './checkpoint-event';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
 import { SqliteReadStore } from './read-store';
 import { rebuildProjections } from './rebuild';
@@ -30,6 +31,8 @@ export class ProjectionRunner extends LiveProjections {
   private targets: BatchTarget[] = [];
   /** Projections to build whole before they are folded live: see loadTargets. */
   private toBuild: AnyProjection[] = [];
+  /** Whether the live targets' checkpoints have been found in the log since they were loaded: see checkCheckpoints. */
+  private checked = false;
   private readonly failures = new Map<string, string>();
   private readonly waiters = new CheckpointWaiters();
   private readonly pageSize: number;
@@ -62,6 +65,8 @@ export class ProjectionRunner extends LiveProjections {
   async start(): Promise<void> {
     this.readStore.dropOrphans();
     this.loadTargets();
+    // Here when the store answers, so that the health after the start is already true; the loop tries again if not.
+    await this.checkCheckpoints().catch(() => undefined);
     this.running = true;
     this.loop = this.run();
   }
@@ -87,13 +92,16 @@ export class ProjectionRunner extends LiveProjections {
     await this.loop;
   }
 
-  /** Each projection's checkpoint (0 while it is built whole, and marked so), and why it stopped if it did. */
+  /**
+   * Each projection's checkpoint (0 while it is built whole, and marked so; marked so too until its checkpoint has
+   * been found in the log), and why it stopped if it did.
+   */
   health(): ProjectionHealth[] {
     return this.projections.map((projection) => ({
       name: projection.name,
       version: projection.version,
       checkpoint: this.targets.find((t) => t.projection === projection)?.position ?? 0,
-      ...(this.toBuild.includes(projection) && { building: true as const }),
+      ...((this.toBuild.includes(projection) || !this.checked) && { building: true as const }),
       ...(this.failures.has(projection.name) && { error: this.failures.get(projection.name) }),
     }));
   }
@@ -121,6 +129,7 @@ export class ProjectionRunner extends LiveProjections {
     while (this.running) {
       try {
         await this.listen();
+        if (!this.checked) await this.checkCheckpoints();
         const toBuild = this.toBuild.filter((projection) => !this.failures.has(projection.name));
         if (toBuild.length > 0) {
           await this.build(toBuild);
@@ -170,11 +179,31 @@ export class ProjectionRunner extends LiveProjections {
   private loadTargets(): void {
     this.targets = [];
     this.toBuild = [];
+    this.checked = false;
     for (const projection of this.projections) {
       const status = this.readStore.status(projection.name);
       if (status?.version !== projection.version) this.toBuild.push(projection);
       else this.targets.push({ projection, generation: status.generation, position: status.position, live: true });
     }
+  }
+
+  /**
+   * A live read model whose checkpoint is not an event of this log was folded from another history (see
+   * foreignCheckpoint): it is built whole from this log rather than folded on from there.
+   */
+  private async checkCheckpoints(): Promise<void> {
+    // Found first, then set aside all at once: a store that stops answering halfway leaves the targets as they were.
+    const foreign: AnyProjection[] = [];
+    for (const target of this.targets) {
+      const status = this.readStore.status(target.projection.name);
+      const why = status && (await foreignCheckpoint(this.store, status));
+      if (!why) continue;
+      this.logger.warn(`${target.projection.name} was not folded from this log (${why}): building it again from this log`);
+      foreign.push(target.projection);
+    }
+    this.targets = this.targets.filter((target) => !foreign.includes(target.projection));
+    this.toBuild.push(...foreign);
+    this.checked = true;
   }
 
   /**

@@ -11,6 +11,11 @@ export interface ProjectionStatus {
   readonly generation: number;
   /** Position of the last event folded. */
   readonly position: number;
+  /**
+   * Id of the event at `position`, which ties the read model to the log it was folded from (see checkpoint-event.ts);
+   * null at position 0, and in a read store written before it was kept.
+   */
+  readonly checkpointEvent?: string | null;
 }
 
 export interface SnapshotStatus extends ProjectionStatus {
@@ -55,7 +60,7 @@ const toDocumentRow = <Doc>(row: StoredRow): DocumentRow<Doc> => ({ id: row.id, 
 
 const REGISTRY = `
 CREATE TABLE IF NOT EXISTS projections (
-  name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL
+  name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL, checkpoint_event TEXT
 );
 CREATE TABLE IF NOT EXISTS snapshots (
   label TEXT PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL, generation INTEGER NOT NULL,
@@ -90,10 +95,18 @@ export class SqliteReadStore {
     // pages found in the cache spare a system call each; bounded, so memory stays flat whatever the size of the log.
     this.db.pragma('cache_size = -65536');
     this.db.exec(REGISTRY);
+    // A read store from before checkpoints named their event gets the column, once, checked again under the write lock
+    // since rebuild workers open the same file at once; otherwise no lock is taken, which a long rebuild may hold.
+    const keepsCheckpointEvent = () => (this.db.pragma('table_info(projections)') as Array<{ name: string }>).some((c) => c.name === 'checkpoint_event');
+    if (!keepsCheckpointEvent()) {
+      this.db.transaction(() => keepsCheckpointEvent() || this.db.exec('ALTER TABLE projections ADD COLUMN checkpoint_event TEXT')).immediate();
+    }
   }
 
   status(name: string): ProjectionStatus | undefined {
-    return this.prepared<[string], ProjectionStatus>('SELECT name, version, generation, position FROM projections WHERE name = ?').get(name);
+    return this.prepared<[string], ProjectionStatus>(
+      'SELECT name, version, generation, position, checkpoint_event AS checkpointEvent FROM projections WHERE name = ?',
+    ).get(name);
   }
 
   snapshot(label: string): SnapshotStatus | undefined {
@@ -133,12 +146,15 @@ export class SqliteReadStore {
     this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName(table, index)} ON ${table} (ix_${index}, id)`);
   }
 
-  /** Makes a generation the live one, dropping the one it replaces; call inside a transaction. */
-  makeLive(projection: AnyProjection, generation: number, position: number): void {
+  /**
+   * Makes a generation the live one, dropping the one it replaces; call inside a transaction. `checkpointEvent` is the
+   * id of the event at `position`.
+   */
+  makeLive(projection: AnyProjection, generation: number, position: number, checkpointEvent: string | null = null): void {
     const previous = this.status(projection.name);
     this.db
-      .prepare('INSERT OR REPLACE INTO projections (name, version, generation, position) VALUES (?, ?, ?, ?)')
-      .run(projection.name, projection.version, generation, position);
+      .prepare('INSERT OR REPLACE INTO projections (name, version, generation, position, checkpoint_event) VALUES (?, ?, ?, ?, ?)')
+      .run(projection.name, projection.version, generation, position, checkpointEvent);
     if (previous && previous.generation !== generation) this.dropGeneration(projection.name, previous.generation);
   }
 
@@ -154,8 +170,11 @@ export class SqliteReadStore {
    * Moves a live projection's checkpoint, but only if `generation` is still the live one: another process (a
    * rebuild) may have swapped it. Returns false when it has, and the caller must reload.
    */
-  advance(name: string, generation: number, position: number): boolean {
-    return this.prepared('UPDATE projections SET position = ? WHERE name = ? AND generation = ?').run(position, name, generation).changes === 1;
+  advance(name: string, generation: number, position: number, checkpointEvent: string): boolean {
+    return (
+      this.prepared('UPDATE projections SET position = ?, checkpoint_event = ? WHERE name = ? AND generation = ?').run(position, checkpointEvent, name, generation)
+        .changes === 1
+    );
   }
 
   /** Drops generations that nothing refers to: left behind by a rebuild that died before its swap. */

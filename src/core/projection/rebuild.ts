@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection } from './document-projection';
+import { eventAt } from './checkpoint-event';
 import { isFiltered, TimeFilter, timeFilter } from './event-filter';
 import { BatchTarget, ProjectionBatch, StreamLoader } from './projection-batch';
 import { SqliteReadStore } from './read-store';
@@ -201,7 +202,7 @@ export async function finishRebuild(
     try {
       await replayer.replay(true, await store.headPosition());
       replayer.batch.flush({ all: true });
-      for (const t of targets) readStore.makeLive(t.projection, t.generation, t.position);
+      for (const t of targets) readStore.makeLive(t.projection, t.generation, t.position, (await eventAt(store, t.position))?.id);
       readStore.db.exec('COMMIT');
     } catch (error) {
       readStore.db.exec('ROLLBACK');
