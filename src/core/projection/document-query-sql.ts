@@ -86,9 +86,9 @@ export interface RangeWindow {
  * through the pages of a dense range then grows with the square of the range), or by walking the ids from the cursor
  * and checking each document (a scan of the whole table when the range's matches start far from the cursor). So the
  * page is first looked for in the next documents by id, 20 pages' worth: that finds it whenever one document in 20 or
- * more there is a match, at about 0.5 µs a document; otherwise the range's index answers, which then costs in
- * proportion to the range's matches, fewer where a page was not found near the cursor. A range bounded on both sides
- * is the index read, as the narrower one.
+ * more there is a match, at about 0.5 µs a document. Otherwise (the first page of a range whose matches begin far from
+ * the cursor, the page after its end, a sparse range) the range's index answers, sorting its matches. A range bounded
+ * on both sides is the index read, as the narrower one.
  */
 export function rangeWindow(query: DocumentQuery): RangeWindow | undefined {
   const ranges = Object.entries(query.ranges ?? {}).filter(([, range]) => given(range?.from) || given(range?.to));
