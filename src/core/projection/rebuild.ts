@@ -202,7 +202,12 @@ export async function finishRebuild(
     try {
       await replayer.replay(true, await store.headPosition());
       replayer.batch.flush({ all: true });
-      for (const t of targets) readStore.makeLive(t.projection, t.generation, t.position, (await eventAt(store, t.position))?.id);
+      // The targets mostly stand at one position: its event is looked up once, under the write lock held here.
+      const checkpointEvents = new Map<number, string | undefined>();
+      for (const t of targets) {
+        if (!checkpointEvents.has(t.position)) checkpointEvents.set(t.position, (await eventAt(store, t.position))?.id);
+        readStore.makeLive(t.projection, t.generation, t.position, checkpointEvents.get(t.position));
+      }
       readStore.db.exec('COMMIT');
     } catch (error) {
       readStore.db.exec('ROLLBACK');
