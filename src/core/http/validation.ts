@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage, ValidatorOptions } from 'class-validator';
 import { ErrorDetail, InvalidInputError } from '../errors/ledger-errors';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** Vietnamese wording of the class-validator rules the ledger uses; the English text comes from the rule itself. */
 const RULES_VI: Record<string, string> = {
@@ -45,18 +46,10 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   });
 }
 
-// A class's rules are set once, when it is defined; looking them up walks every class class-validator knows.
-const nestedProperties = new WeakMap<object, ReadonlyArray<{ propertyName: string; each: boolean }>>();
 function nestedPropertiesOf(constructor: object): ReadonlyArray<{ propertyName: string; each: boolean }> {
-  let properties = nestedProperties.get(constructor);
-  if (!properties) {
-    properties = getMetadataStorage()
-      .getTargetValidationMetadatas(constructor as new () => object, '', true, false)
-      .filter((metadata) => metadata.type === 'nestedValidation')
-      .map(({ propertyName, each }) => ({ propertyName, each }));
-    nestedProperties.set(constructor, properties);
-  }
-  return properties;
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(constructor as new () => object, '', true, false)
+    .filter((metadata) => metadata.type === 'nestedValidation');
 }
 
 const isObjectNotArray = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -104,6 +97,7 @@ class LedgerValidationPipe extends ValidationPipe {
       validationError: { target: false, value: false },
       exceptionFactory: (errors) => new InvalidInputError(flattenValidationErrors(errors)),
     });
+    cacheValidationMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
