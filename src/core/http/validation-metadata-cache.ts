@@ -10,9 +10,9 @@ const cached = new WeakSet<MetadataStorage>();
 /**
  * class-validator looks a class's rules up again on every validation, and the look-up tests the class against every
  * class it holds rules for, to find the ones it inherits from (typestack/class-validator#2686): with the ledger's
- * seventy-odd request classes, a sixth to a fifth of what validating a decision costs. Rules are registered when a class is
- * defined, so the answers are kept, per class and options, and all of them dropped whenever a rule is added: a class
- * defined later (a module loaded late, a test) is seen as if nothing were kept.
+ * seventy-odd request classes, about a sixth of what validating a decision costs. Rules are registered when a class
+ * is defined, so the answers are kept, per class and options, and all of them dropped whenever a rule is added: a
+ * class defined later (a module loaded late, a test) is seen as if nothing were kept.
  *
  * The kept arrays are the ones class-validator handed out the first time; its validator only reads them.
  */
