@@ -59,7 +59,11 @@ describe('pages of a query on date ranges alone', () => {
       .some((step) => /TEMP B-TREE/.test((step as { detail: string }).detail));
 
   it('answers every page as the documents in the range after the cursor, in id order, whichever way it is read', () => {
-    const day = fc.constantFrom(...['2018-06-01', '2019-03-01', '2019-12-31', '2021-01-01', '2021-12-31', '2022-02-10', '2022-11-30', '2024-07-07', '2025-01-01']);
+    // Far apart, and the bounds of months (fewer dates than are sought one by one: see SOUGHT_VALUES).
+    const day = fc.constantFrom(
+      ...['2018-06-01', '2019-03-01', '2019-12-31', '2021-01-01', '2021-12-31', '2022-02-01', '2022-02-10', '2022-02-28'],
+      ...['2022-11-30', '2024-02-01', '2024-02-29', '2024-07-07', '2025-01-01'],
+    );
     fc.assert(
       fc.property(fc.option(day, { nil: undefined }), fc.option(day, { nil: undefined }), fc.integer({ min: -1, max: 5_999 }), fc.integer({ min: 1, max: 300 }), (from, to, cursor, limit) => {
         const query: DocumentQuery = { ranges: { date: { from, to } }, limit, ...(cursor >= 0 && { after: { value: null, id: idOf(cursor) } }) };
@@ -85,7 +89,30 @@ describe('pages of a query on date ranges alone', () => {
     expect(sorted.slice(0, -1)).not.toContain(true);
   });
 
-  it("asks the range's index when its matches begin beyond the window, or are too few in it", () => {
+  it("walks a month page by page in windows by id, seeking its first match and its end in the range's index, never sorting", () => {
+    const walk = (from: string, to: string, cursor: number) => {
+      const pages: Array<{ page: number[]; sorted: boolean }> = [];
+      let after: string | undefined = idOf(cursor);
+      while (after !== undefined) {
+        const { page, statements } = answered({ ranges: { date: { from, to } }, limit: 40, after: { value: null, id: after } });
+        pages.push({ page, sorted: statements.some(sorts) });
+        after = page.length === 40 ? idOf(page.at(-1)!) : undefined;
+      }
+      return pages;
+    };
+    // February 2024 is every twelfth document from the 4,001st: its first page is 4,000 documents past the cursor.
+    const february = walk('2024-02-01', '2024-02-29', 10);
+    const expected = documents.filter((d) => d.date >= '2024-02-01' && d.date <= '2024-02-29').map((d) => d.n);
+    expect(february.flatMap(({ page }) => page)).toEqual(expected);
+    expect(february.length).toBeGreaterThan(3);
+    expect(february.map(({ sorted }) => sorted)).not.toContain(true);
+    // February 2022 ends 2,000 documents before the table does: its last page is known to be the last without a sort.
+    const end = walk('2022-02-01', '2022-02-28', 3_500);
+    expect(end.flatMap(({ page }) => page)).toEqual(documents.filter((d) => d.n > 3_500 && d.date >= '2022-02-01' && d.date <= '2022-02-28').map((d) => d.n));
+    expect(end.map(({ sorted }) => sorted)).not.toContain(true);
+  });
+
+  it("asks the range's index when its matches begin beyond the window and it holds too many dates to seek, or are too few in it", () => {
     const far = answered({ ranges: { date: { from: '2024-01-01' } }, limit: 50 });
     expect(far.page[0]).toBe(4_000);
     expect(far.statements.some(sorts)).toBe(true);

@@ -1,6 +1,17 @@
 import Database from 'better-sqlite3';
 import { AnyProjection, DocumentProjection, INDEX_NAME, IndexValue } from './document-projection';
-import { DocumentQuery, indexName, RangePlan, rangeWindow, selectSql, windowEndSql } from './document-query-sql';
+import {
+  DocumentQuery,
+  firstInRangeSql,
+  indexName,
+  RangePlan,
+  RangeWindow,
+  rangeWindow,
+  selectSql,
+  SOUGHT_VALUES,
+  WindowStart,
+  windowEndSql,
+} from './document-query-sql';
 
 export { DocumentQuery } from './document-query-sql';
 
@@ -259,22 +270,51 @@ export class SqliteReadStore {
 
   /**
    * The rows of a query, each with `id`, the `columns` asked for and the order value. A page of a query on ranges alone
-   * is first looked for among the documents just after the cursor (see `rangeWindow`), and asked of the range's index
-   * only when they hold less than a page.
+   * is first looked for in windows of the documents after the cursor (see `rangeWindow`), and asked of the range's
+   * index only when they cannot give it.
    */
   private page<Row>(projection: AnyProjection, generation: number, query: DocumentQuery, columns: string): Row[] {
     const table = tableName(projection.name, generation);
-    const rows = (plan?: RangePlan) => {
-      const { sql, params } = selectSql(table, projection, query, columns, plan);
+    const rows = (pageQuery: DocumentQuery, plan?: RangePlan) => {
+      const { sql, params } = selectSql(table, projection, pageQuery, columns, plan);
       return this.prepared<IndexValue[], Row>(sql).all(...params);
     };
     const window = rangeWindow(query);
-    if (window === undefined) return rows();
-    const end = windowEndSql(table, query.after?.id, window.size);
-    const through = this.prepared<IndexValue[], { id: string }>(end.sql).get(...end.params)?.id;
-    const near = rows({ through });
-    // A window running to the end of the table has been read whole: what it holds is the answer.
-    return near.length === query.limit || through === undefined ? near : rows({ index: window.index });
+    if (window === undefined) return rows(query);
+    return this.windowedPage(table, projection, query, window, rows) ?? rows(query, { index: window.index });
+  }
+
+  /**
+   * A page of a query on ranges alone read from windows of documents in id order, or undefined when they cannot give
+   * it. When the window after the cursor ends short of a page, the range's index is sought for its next match beyond
+   * the window: none means the page is complete (the last page of a range); one, when the window held no match, means
+   * the range begins there, and the page is read from a window starting at it (the first page of a range). Matches both
+   * in the window and beyond it mean a sparse range, which the range's index answers.
+   */
+  private windowedPage<Row>(
+    table: string,
+    projection: AnyProjection,
+    query: DocumentQuery,
+    window: RangeWindow,
+    rows: (pageQuery: DocumentQuery, plan: RangePlan) => Row[],
+  ): Row[] | undefined {
+    const limit = query.limit!;
+    let start: WindowStart = query.after && { after: query.after.id };
+    for (;;) {
+      const end = windowEndSql(table, start, window.size);
+      const through = this.prepared<IndexValue[], { id: string }>(end.sql).get(...end.params)?.id;
+      const at = start && 'at' in start ? start.at : undefined;
+      // From a match the range begins at, rather than after the cursor: nothing lies in between.
+      const page = rows(at === undefined ? query : { ...query, after: undefined }, { at, through });
+      // A window running to the end of the table has been read whole: what it holds is the answer.
+      if (page.length === limit || through === undefined) return page;
+      const next = firstInRangeSql(table, projection, window.index, query.ranges![window.index]!, through);
+      const sought = this.prepared<IndexValue[], { values: number; first: string | null }>(next.sql).get(...next.params)!;
+      if (sought.values > SOUGHT_VALUES) return undefined;
+      if (sought.first === null) return page;
+      if (page.length > 0) return undefined;
+      start = { at: sought.first };
+    }
   }
 
   /** Every document of a generation, in id order, read lazily. */
