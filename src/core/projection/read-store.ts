@@ -279,17 +279,19 @@ export class SqliteReadStore {
       const { sql, params } = selectSql(table, projection, pageQuery, columns, plan);
       return this.prepared<IndexValue[], Row>(sql).all(...params);
     };
-    const window = rangeWindow(query);
+    const window = rangeWindow(projection, query);
     if (window === undefined) return rows(query);
-    return this.windowedPage(table, projection, query, window, rows) ?? rows(query, { index: window.index });
+    const equalities = Object.values(query.where ?? {}).some((value) => value !== undefined);
+    return this.windowedPage(table, projection, query, window, rows) ?? (equalities ? rows(query) : rows(query, { index: window.index }));
   }
 
   /**
-   * A page of a query on ranges alone read from windows of documents in id order, or undefined when they cannot give
-   * it. When the window after the cursor ends short of a page, the range's index is sought for its next match beyond
-   * the window: none means the page is complete (the last page of a range); one, when the window held no match, means
-   * the range begins there, and the page is read from a window starting at it (the first page of a range). Matches both
-   * in the window and beyond it mean a sparse range, which the range's index answers.
+   * A page of a query on ranges read from windows of documents in id order, or undefined when they cannot give it.
+   * When the window after the cursor ends short of a page, the range's index is sought for its next match beyond the
+   * window: none means the page is complete (the last page of a range); one, when the window held no match, means the
+   * range begins there, and a second window starts at it (the first page of a range). Matches both in a window and
+   * beyond it mean a sparse range (or equalities that few of the range's documents meet), which is left to the range's
+   * index, or to SQLite's plan when there are equalities: more windows would cost more than they are likely to save.
    */
   private windowedPage<Row>(
     table: string,
@@ -298,23 +300,24 @@ export class SqliteReadStore {
     window: RangeWindow,
     rows: (pageQuery: DocumentQuery, plan: RangePlan) => Row[],
   ): Row[] | undefined {
-    const limit = query.limit!;
-    let start: WindowStart = query.after && { after: query.after.id };
-    for (;;) {
+    const inWindow = (start: WindowStart) => {
       const end = windowEndSql(table, start, window.size);
       const through = this.prepared<IndexValue[], { id: string }>(end.sql).get(...end.params)?.id;
       const at = start && 'at' in start ? start.at : undefined;
-      // From a match the range begins at, rather than after the cursor: nothing lies in between.
+      // From a match of the range, rather than after the cursor: nothing between them is in the range.
       const page = rows(at === undefined ? query : { ...query, after: undefined }, { at, through });
       // A window running to the end of the table has been read whole: what it holds is the answer.
-      if (page.length === limit || through === undefined) return page;
-      const next = firstInRangeSql(table, projection, window.index, query.ranges![window.index]!, through);
-      const sought = this.prepared<IndexValue[], { values: number; first: string | null }>(next.sql).get(...next.params)!;
-      if (sought.values > SOUGHT_VALUES) return undefined;
-      if (sought.first === null) return page;
-      if (page.length > 0) return undefined;
-      start = { at: sought.first };
-    }
+      return { page, through, complete: page.length === query.limit || through === undefined };
+    };
+    const near = inWindow(query.after && { after: query.after.id });
+    if (near.complete) return near.page;
+    const next = firstInRangeSql(table, projection, window.index, query.ranges![window.index]!, near.through!);
+    const sought = this.prepared<IndexValue[], { values: number; first: string | null }>(next.sql).get(...next.params)!;
+    if (sought.values > SOUGHT_VALUES) return undefined;
+    if (sought.first === null) return near.page;
+    if (near.page.length > 0) return undefined;
+    const far = inWindow({ at: sought.first });
+    return far.complete ? far.page : undefined;
   }
 
   /** Every document of a generation, in id order, read lazily. */
