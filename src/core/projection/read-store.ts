@@ -269,9 +269,10 @@ export class SqliteReadStore {
   }
 
   /**
-   * The rows of a query, each with `id`, the `columns` asked for and the order value. A page of a query on ranges alone
-   * is first looked for in windows of the documents after the cursor (see `rangeWindow`), and asked of the range's
-   * index only when they cannot give it.
+   * The rows of a query, each with `id`, the `columns` asked for and the order value. A page of a query on ranges (with
+   * no equality on a selective index) is first looked for in windows of the documents after the cursor (see
+   * `rangeWindow`), and asked of the range's index, or of SQLite's plan when there are equalities, only when they
+   * cannot give it.
    */
   private page<Row>(projection: AnyProjection, generation: number, query: DocumentQuery, columns: string): Row[] {
     const table = tableName(projection.name, generation);
