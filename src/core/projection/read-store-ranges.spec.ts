@@ -1,7 +1,11 @@
 import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { DocumentProjection } from './document-projection';
 import { DocumentQuery } from './document-query-sql';
-import { SqliteReadStore } from './read-store';
+import { SqliteReadStore, tableName } from './read-store';
 
 interface Dated {
   readonly n: number;
@@ -147,5 +151,52 @@ describe('pages of a query on date ranges', () => {
     const sparse = answered({ ranges: { date: { from: '2021-01-01', to: '2021-12-31' } }, limit: 50, after: { value: null, id: idOf(10) } });
     expect(sparse.page).toHaveLength(50);
     expect(sparse.statements.some(sorts)).toBe(true);
+  });
+});
+
+describe('a page of a range read in several statements', () => {
+  it('is read from one snapshot, whatever another connection commits between its statements', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-ranges-'));
+    const store = new SqliteReadStore(join(dir, 'readmodels.sqlite'));
+    const writer = new Database(join(dir, 'readmodels.sqlite'));
+    try {
+      const generation = store.createGeneration(dated);
+      const table = store.table(dated, generation);
+      const documents: Dated[] = Array.from({ length: 6_000 }, (_, n) => ({ n, date: dateOf(n), kind: 'other', countdown: 5_999 - n }));
+      store.db.transaction(() => documents.forEach((document) => table.put(idOf(document.n), document)))();
+      const february = (d: Dated) => d.date >= '2024-02-01' && d.date <= '2024-02-29';
+      const [first] = documents.filter(february);
+      // Once the window after the cursor has been read (it holds no February), another connection moves a document
+      // of that window into February, and the first February document out of it. Mixing the two states would answer
+      // from the second February document, which in neither state begins the page.
+      let moved = false;
+      const prepare = store.db.prepare.bind(store.db);
+      const spy = jest.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => {
+        const statement = prepare(sql);
+        if (!sql.startsWith('SELECT id, doc')) return statement;
+        const all = statement.all.bind(statement);
+        return Object.assign(statement, {
+          all: (...params: unknown[]) => {
+            const rows = all(...params);
+            if (!moved) {
+              moved = true;
+              const move = writer.prepare(`UPDATE ${tableName(dated.name, generation)} SET ix_date = ? WHERE id = ?`);
+              move.run('2024-02-10', idOf(500));
+              move.run('2019-01-01', idOf(first.n));
+            }
+            return rows;
+          },
+        });
+      }) as typeof store.db.prepare);
+      (store as unknown as { statements: Map<string, unknown> }).statements.clear();
+      const page = store.query(dated, generation, { ranges: { date: { from: '2024-02-01', to: '2024-02-29' } }, limit: 5, after: { value: null, id: idOf(10) } });
+      spy.mockRestore();
+      expect(moved).toBe(true);
+      expect(page.map((row) => row.document.n)).toEqual(documents.filter(february).slice(0, 5).map((d) => d.n));
+    } finally {
+      writer.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -95,6 +95,8 @@ export class SqliteReadStore {
    * part of a request's time. The SQL texts are few (a handful per table, and per combination of query filters).
    */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Runs its function in one read transaction: made once, since better-sqlite3 builds a wrapper per `transaction`. */
+  private readonly inOneSnapshot: <T>(read: () => T) => T;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -112,6 +114,7 @@ export class SqliteReadStore {
     if (!keepsCheckpointEvent()) {
       this.db.transaction(() => keepsCheckpointEvent() || this.db.exec('ALTER TABLE projections ADD COLUMN checkpoint_event TEXT')).immediate();
     }
+    this.inOneSnapshot = this.db.transaction((read: () => unknown) => read()) as <T>(read: () => T) => T;
   }
 
   status(name: string): ProjectionStatus | undefined {
@@ -283,7 +286,11 @@ export class SqliteReadStore {
     const window = rangeWindow(projection, query);
     if (window === undefined) return rows(query);
     const equalities = Object.values(query.where ?? {}).some((value) => value !== undefined);
-    return this.windowedPage(table, projection, query, window, rows) ?? (equalities ? rows(query) : rows(query, { index: window.index }));
+    // Several statements answer such a page: one read transaction gives them one snapshot, so that a write or a
+    // rebuild's swap committed in between by another connection cannot make the page half of each.
+    return this.inOneSnapshot(
+      () => this.windowedPage(table, projection, query, window, rows) ?? (equalities ? rows(query) : rows(query, { index: window.index })),
+    );
   }
 
   /**
