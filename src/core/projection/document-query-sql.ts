@@ -20,8 +20,10 @@ export type RangePlan =
    * with `at`, from that document on instead (the query then has no cursor).
    */
   | { readonly at?: string; readonly through: string | undefined }
-  /** The range's index: its matches are found there, then sorted by id. */
-  | { readonly index: string };
+  /** The range's index: its matches (from `at` on, if given) are found there, then sorted by id. */
+  | { readonly index: string; readonly at?: string }
+  /** SQLite's own plan, for the documents from `at` on (the query then has no cursor). */
+  | { readonly at: string };
 
 export interface SqlStatement {
   readonly sql: string;
@@ -65,7 +67,8 @@ export function selectSql(table: string, projection: AnyProjection, query: Docum
     clauses.push(order === 'id' ? 'id > ?' : `(${order} > ? OR (${order} = ? AND id > ?))`);
     params.push(...(order === 'id' ? [query.after.id] : [query.after.value, query.after.value, query.after.id]));
   }
-  if (windowed?.at !== undefined) (clauses.push('id >= ?'), params.push(windowed.at));
+  const at = plan && 'at' in plan ? plan.at : undefined;
+  if (at !== undefined) (clauses.push('id >= ?'), params.push(at));
   if (windowed?.through !== undefined) (clauses.push('id <= ?'), params.push(windowed.through));
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const orderBy = order === 'id' ? 'id' : `${order}, id`;

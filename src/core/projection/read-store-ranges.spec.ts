@@ -154,6 +154,32 @@ describe('pages of a query on date ranges', () => {
   });
 });
 
+describe('a page of a range that its windows fall short of', () => {
+  it('is finished from where the windows ended: after the cursor, at the range\'s next match, or after the last window', () => {
+    const store = new SqliteReadStore(':memory:');
+    try {
+      const generation = store.createGeneration(dated);
+      const table = store.table(dated, generation);
+      // 2019 for the first 4,000 documents, then five dates of 2024; one document in 50 of the kind asked for.
+      const documents: Dated[] = Array.from({ length: 10_000 }, (_, n) => ({
+        n,
+        date: n < 4_000 ? '2019-01-01' : `2024-0${1 + (n % 5)}-01`,
+        kind: n % 50 === 0 ? 'fifth' : 'other',
+        countdown: 0,
+      }));
+      store.db.transaction(() => documents.forEach((document) => table.put(idOf(document.n), document)))();
+      const rare = (d: Dated, cursor: number) => d.n > cursor && d.kind === 'fifth' && d.date >= '2024-01-01';
+      for (const cursor of [-1, 3_000, 3_990, 5_500]) {
+        const query: DocumentQuery = { where: { kind: 'fifth' }, ranges: { date: { from: '2024-01-01', to: '2024-12-31' } }, limit: 60 };
+        const page = store.query(dated, generation, { ...query, ...(cursor >= 0 && { after: { value: null, id: idOf(cursor) } }) });
+        expect(page.map((row) => row.document.n)).toEqual(documents.filter((d) => rare(d, cursor)).slice(0, 60).map((d) => d.n));
+      }
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('a page of a range read in several statements', () => {
   it('is read from one snapshot, whatever another connection commits between its statements', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-ranges-'));
