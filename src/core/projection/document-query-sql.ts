@@ -13,7 +13,7 @@ export interface DocumentQuery {
   readonly limit?: number;
 }
 
-/** How a query on ranges alone is read (see `rangeWindow`); SQLite chooses for every other query. */
+/** How a page of a query on ranges is read (see `rangeWindow`); SQLite chooses for every other query. */
 export type RangePlan =
   /**
    * The documents after the cursor up to `through` (to the end of the table without it), each checked for the ranges;
