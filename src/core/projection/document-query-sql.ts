@@ -35,16 +35,18 @@ export const indexName = (table: string, index: string): string => `${table}_${i
 
 const given = (value: IndexValue | undefined): value is string | number => value !== undefined && value !== null;
 
+/** The column of one of a projection's indexes, checked to be one, since it is inlined into SQL. */
+function indexColumn(projection: AnyProjection, index: string): string {
+  if (!Object.hasOwn(projection.indexes ?? {}, index)) throw new Error(`${projection.name} has no index ${index}`);
+  return `ix_${index}`;
+}
+
 /**
  * The SELECT of a query over a generation's table: its rows carry `id`, the `columns` asked for and the order value.
  * Index names are checked against the projection (they are inlined); every value is a parameter.
  */
 export function selectSql(table: string, projection: AnyProjection, query: DocumentQuery, columns: string, plan?: RangePlan): SqlStatement {
-  const known = new Set(Object.keys(projection.indexes ?? {}));
-  const column = (index: string) => {
-    if (!known.has(index)) throw new Error(`${projection.name} has no index ${index}`);
-    return `ix_${index}`;
-  };
+  const column = (index: string) => indexColumn(projection, index);
   const clauses: string[] = [];
   const params: IndexValue[] = [];
   const asked = (index: string) => given(query.where?.[index]);
@@ -141,8 +143,7 @@ export function firstInRangeSql(
   range: { readonly from?: IndexValue; readonly to?: IndexValue },
   after: string,
 ): SqlStatement {
-  if (!Object.keys(projection.indexes ?? {}).includes(index)) throw new Error(`${projection.name} has no index ${index}`);
-  const column = `ix_${index}`;
+  const column = indexColumn(projection, index);
   const upTo = given(range.to) ? ` AND ${column} <= ?` : '';
   const to = given(range.to) ? [range.to] : [];
   const sql = `WITH RECURSIVE value(v) AS (

@@ -39,12 +39,18 @@ const dateOf = (n: number): string => {
   return `${year}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
 };
 
-describe('pages of a query on date ranges', () => {
-  const store = new SqliteReadStore(':memory:');
+/** A generation of `dated` in `store` holding `documents`, each under its number's id. */
+function generationOf(store: SqliteReadStore, documents: readonly Dated[]): number {
   const generation = store.createGeneration(dated);
-  const documents: Dated[] = Array.from({ length: 6_000 }, (_, n) => ({ n, date: dateOf(n), kind: n % 5 === 0 ? 'fifth' : 'other', countdown: 5_999 - n }));
   const table = store.table(dated, generation);
   store.db.transaction(() => documents.forEach((document) => table.put(idOf(document.n), document)))();
+  return generation;
+}
+
+describe('pages of a query on date ranges', () => {
+  const store = new SqliteReadStore(':memory:');
+  const documents: Dated[] = Array.from({ length: 6_000 }, (_, n) => ({ n, date: dateOf(n), kind: n % 5 === 0 ? 'fifth' : 'other', countdown: 5_999 - n }));
+  const generation = generationOf(store, documents);
   afterAll(() => store.close());
 
   /** The SQL of every statement run to answer `query`, with the page it gave. */
@@ -158,8 +164,6 @@ describe('a page of a range that its windows fall short of', () => {
   it('is finished from where the windows ended: after the cursor, at the range\'s next match, or after the last window', () => {
     const store = new SqliteReadStore(':memory:');
     try {
-      const generation = store.createGeneration(dated);
-      const table = store.table(dated, generation);
       // 2019 for the first 4,000 documents, then five dates of 2024; one document in 50 of the kind asked for.
       const documents: Dated[] = Array.from({ length: 10_000 }, (_, n) => ({
         n,
@@ -167,7 +171,7 @@ describe('a page of a range that its windows fall short of', () => {
         kind: n % 50 === 0 ? 'fifth' : 'other',
         countdown: 0,
       }));
-      store.db.transaction(() => documents.forEach((document) => table.put(idOf(document.n), document)))();
+      const generation = generationOf(store, documents);
       const rare = (d: Dated, cursor: number) => d.n > cursor && d.kind === 'fifth' && d.date >= '2024-01-01';
       for (const cursor of [-1, 3_000, 3_990, 5_500]) {
         const query: DocumentQuery = { where: { kind: 'fifth' }, ranges: { date: { from: '2024-01-01', to: '2024-12-31' } }, limit: 60 };
@@ -186,10 +190,8 @@ describe('a page of a range read in several statements', () => {
     const store = new SqliteReadStore(join(dir, 'readmodels.sqlite'));
     const writer = new Database(join(dir, 'readmodels.sqlite'));
     try {
-      const generation = store.createGeneration(dated);
-      const table = store.table(dated, generation);
       const documents: Dated[] = Array.from({ length: 6_000 }, (_, n) => ({ n, date: dateOf(n), kind: 'other', countdown: 5_999 - n }));
-      store.db.transaction(() => documents.forEach((document) => table.put(idOf(document.n), document)))();
+      const generation = generationOf(store, documents);
       const february = (d: Dated) => d.date >= '2024-02-01' && d.date <= '2024-02-29';
       const [first] = documents.filter(february);
       // Once the window after the cursor has been read (it holds no February), another connection moves a document

@@ -286,42 +286,44 @@ export class SqliteReadStore {
     const window = rangeWindow(projection, query);
     if (window === undefined) return rows(query);
     const equalities = Object.values(query.where ?? {}).some((value) => value !== undefined);
-    // The rest of a page from `start` (`limit` documents at most), asked of the range's index, which sorts its matches
-    // from there, or of SQLite's plan when there are equalities.
-    const unwindowed = (start: WindowStart, limit: number) => {
+    /**
+     * At most `limit` documents from `start`: in the window up to `through` when bounds are given, else asked of the
+     * range's index, which sorts its matches from there, or of SQLite's plan when there are equalities.
+     */
+    const rowsFrom = (start: WindowStart, limit: number, bounds?: { through: string | undefined }) => {
       const at = start && 'at' in start ? start.at : undefined;
+      // From a match of the range, rather than after the cursor: nothing between them is in the range.
       const pageQuery = { ...query, after: start && 'after' in start ? { value: null, id: start.after } : undefined, limit };
-      if (!equalities) return rows(pageQuery, { index: window.index, ...(at !== undefined && { at }) });
+      if (bounds) return rows(pageQuery, { at, through: bounds.through });
+      if (!equalities) return rows(pageQuery, { index: window.index, at });
       return at === undefined ? rows(pageQuery) : rows(pageQuery, { at });
     };
     // Several statements answer such a page: one read transaction gives them one snapshot, so that a write or a
     // rebuild's swap committed in between by another connection cannot make the page half of each.
-    return this.inOneSnapshot(() => this.windowedPage(table, projection, query, window, rows, unwindowed));
+    return this.inOneSnapshot(() => this.windowedPage(table, projection, query, window, rowsFrom));
   }
 
   /**
-   * A page of a query on ranges read from windows of documents in id order, and from `unwindowed` where they cannot
-   * give it. When the window after the cursor ends short of a page, the range's index is sought for its next match
-   * beyond the window: none means the page is complete (the last page of a range). One, when the window held no match,
-   * means the range begins there, and a second window starts at it (the first page of a range). Matches both in the
-   * window and beyond it (a sparse range, or equalities that few of the range's documents meet) leave the rest of the
-   * page, from that next match on, to `unwindowed`: more windows would cost more than they are likely to save.
+   * A page of a query on ranges read from windows of documents in id order, and from the range's index (or SQLite's
+   * plan) where they cannot give it. When the window after the cursor ends short of a page, the range's index is
+   * sought for its next match beyond the window: none means the page is complete (the last page of a range). One, when
+   * the window held no match, means the range begins there, and a second window starts at it (the first page of a
+   * range). Matches both in the window and beyond it (a sparse range, or equalities that few of the range's documents
+   * meet) leave the rest of the page, from that next match on, to the index: more windows would cost more than they
+   * are likely to save.
    */
   private windowedPage<Row>(
     table: string,
     projection: AnyProjection,
     query: DocumentQuery,
     window: RangeWindow,
-    rows: (pageQuery: DocumentQuery, plan: RangePlan) => Row[],
-    unwindowed: (start: WindowStart, limit: number) => Row[],
+    rowsFrom: (start: WindowStart, limit: number, bounds?: { through: string | undefined }) => Row[],
   ): Row[] {
     const limit = query.limit!;
     const inWindow = (start: WindowStart) => {
       const end = windowEndSql(table, start, window.size);
       const through = this.prepared<IndexValue[], { id: string }>(end.sql).get(...end.params)?.id;
-      const at = start && 'at' in start ? start.at : undefined;
-      // From a match of the range, rather than after the cursor: nothing between them is in the range.
-      const page = rows(at === undefined ? query : { ...query, after: undefined }, { at, through });
+      const page = rowsFrom(start, limit, { through });
       // A window running to the end of the table has been read whole: what it holds is the answer.
       return { page, through, complete: page.length === limit || through === undefined };
     };
@@ -330,12 +332,12 @@ export class SqliteReadStore {
     if (near.complete) return near.page;
     const next = firstInRangeSql(table, projection, window.index, query.ranges![window.index]!, near.through!);
     const sought = this.prepared<IndexValue[], { values: number; first: string | null }>(next.sql).get(...next.params)!;
-    if (sought.values > SOUGHT_VALUES) return unwindowed(cursor, limit);
+    if (sought.values > SOUGHT_VALUES) return rowsFrom(cursor, limit);
     if (sought.first === null) return near.page;
-    if (near.page.length > 0) return [...near.page, ...unwindowed({ at: sought.first }, limit - near.page.length)];
+    if (near.page.length > 0) return [...near.page, ...rowsFrom({ at: sought.first }, limit - near.page.length)];
     const far = inWindow({ at: sought.first });
     if (far.complete) return far.page;
-    return [...far.page, ...unwindowed({ after: far.through! }, limit - far.page.length)];
+    return [...far.page, ...rowsFrom({ after: far.through! }, limit - far.page.length)];
   }
 
   /** Every document of a generation, in id order, read lazily. */
