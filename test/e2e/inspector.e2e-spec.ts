@@ -178,6 +178,12 @@ describe('what inspectors ask of the ledger', () => {
     const byLevel = (await t.request('GET', '/reductions/in-force?by=level')).body;
     expect(byLevel.groups.map((g: { key: string; daysCut: number }) => [g.key, g.daysCut])).toEqual([['district', 2502], ['province', 6000]]);
     expect((await t.request('GET', '/reductions/in-force?asOf=2023-01-01')).body.total.count).toBe(0);
+
+    // An abolished procedure leaves the sum from the day its abolition takes effect, and stays in it before.
+    const abolition = await t.request('POST', '/decisions', decision([{ kind: 'abolished', code: 'd.0' }], { decision: decisionRef('7/QĐ-UBND', '2023-09-01') }));
+    expect(abolition.status).toBe(201);
+    expect((await t.request('GET', '/reductions/in-force')).body.total).toMatchObject({ count: 10, beforeDays: 25229, afterDays: 17561 });
+    expect((await t.request('GET', '/reductions/in-force?asOf=2023-08-31')).body.total.count).toBe(11);
   });
 
   it('rebuilds every read model into exactly what the live projections built', async () => {

@@ -5,8 +5,9 @@ import { TimeFilterRequest, toTimeFilter } from '../../core/http/time-filter.req
 import { IsIsoDate } from '../../core/http/validation-rules';
 import { isFiltered } from '../../core/projection/event-filter';
 import { LiveProjections } from '../../core/projection/live-projections';
+import { DocumentRow } from '../../core/projection/read-store';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
-import { processingTimeCutsProjection } from '../../../projections/processing-time-cuts.projection';
+import { ProcedureCuts, processingTimeCutsProjection } from '../../../projections/processing-time-cuts.projection';
 import { ProcedureTimeline } from '../read/procedure-timeline';
 import { Procedure } from '../procedure.state';
 import { REDUCTION_GROUPINGS, ReductionGroup, ReductionGrouping, ReductionLine, summarise } from './reduction-summary';
@@ -70,21 +71,26 @@ export class InForceReductionsHandler implements IQueryHandler<InForceReductions
   async execute({ request }: InForceReductionsQuery): Promise<ReductionsView> {
     const by = request.by ?? 'total';
     const time = toTimeFilter(request);
-    const procedures: Procedure[] = isFiltered(time)
-      ? [...(await this.timeline.catalogAt(time)).values()].map((p) => p.procedure).filter((p) => p.status === 'in_force')
-      : await this.liveInForce();
-    const lines: ReductionLine[] = procedures.map((p) => ({
-      beforeDays: p.attributes.statutoryDays,
-      afterDays: p.attributes.announcedDays,
-      groups: groupsOf(p, p.lastDecision?.number, p.lastEffectiveDate),
-    }));
-    return { by, ...summarise(lines, by) };
-  }
-
-  private async liveInForce(): Promise<Procedure[]> {
+    if (isFiltered(time)) {
+      const catalog = await this.timeline.catalogAt(time);
+      return { by, ...summarise(inForceLines([...catalog.values()].map((p) => p.procedure)), by) };
+    }
     await this.projections.caughtUp();
-    return this.projections.readModel(procedureCatalogProjection).query({ where: { status: 'in_force' } }).map((row) => row.document);
+    // Read one document at a time as they are summed, with no await in between: the catalogue is not held whole.
+    const procedures = documentsOf(this.projections.readModel(procedureCatalogProjection).iterate({ where: { status: 'in_force' } }));
+    return { by, ...summarise(inForceLines(procedures), by) };
   }
+}
+
+function* inForceLines(procedures: Iterable<Procedure>): Generator<ReductionLine> {
+  for (const p of procedures) {
+    if (p.status !== 'in_force') continue;
+    yield { beforeDays: p.attributes.statutoryDays, afterDays: p.attributes.announcedDays, groups: groupsOf(p, p.lastDecision?.number, p.lastEffectiveDate) };
+  }
+}
+
+function* documentsOf<Doc>(rows: Iterable<DocumentRow<Doc>>): Generator<Doc> {
+  for (const { document } of rows) yield document;
 }
 
 /** The cuts made within a period, each filed under the procedure's level, field and agency when it was made. */
@@ -95,16 +101,22 @@ export class CutReductionsHandler implements IQueryHandler<CutReductionsQuery, R
   async execute({ request }: CutReductionsQuery): Promise<ReductionsView> {
     const by = request.by ?? 'total';
     await this.projections.caughtUp();
-    const documents = this.projections.readModel(processingTimeCutsProjection).query({ ranges: { cut_count: { from: 1 } } });
-    const lines: ReductionLine[] = documents.flatMap(({ document }) =>
-      document.cuts
-        .filter((cut) => (!request.from || cut.effectiveDate >= request.from) && (!request.to || cut.effectiveDate <= request.to))
-        .map((cut) => ({
-          beforeDays: cut.fromDays,
-          afterDays: cut.toDays,
-          groups: { level: cut.level, field: cut.field, agency: cut.agency, decision: cut.decision?.number ?? '(none)', year: cut.effectiveDate.slice(0, 4) },
-        })),
-    );
-    return { by, ...summarise(lines, by) };
+    // Read one document at a time as they are summed, with no await in between: over a long log, the documents of
+    // every procedure ever cut, held at once, took hundreds of megabytes.
+    const documents = this.projections.readModel(processingTimeCutsProjection).iterate({ ranges: { cut_count: { from: 1 } } });
+    return { by, ...summarise(cutLines(documentsOf(documents), request), by) };
+  }
+}
+
+function* cutLines(documents: Iterable<ProcedureCuts>, { from, to }: CutReductionsRequest): Generator<ReductionLine> {
+  for (const { cuts } of documents) {
+    for (const cut of cuts) {
+      if ((from && cut.effectiveDate < from) || (to && cut.effectiveDate > to)) continue;
+      yield {
+        beforeDays: cut.fromDays,
+        afterDays: cut.toDays,
+        groups: { level: cut.level, field: cut.field, agency: cut.agency, decision: cut.decision?.number ?? '(none)', year: cut.effectiveDate.slice(0, 4) },
+      };
+    }
   }
 }
