@@ -20,14 +20,13 @@ const ORGANISATION_SCHEMA_VERSIONS: Record<string, number> = { ...UNIT_EVENT_SCH
 export const schemaVersionOf = (type: string): number => ORGANISATION_SCHEMA_VERSIONS[type] ?? procedureSchemaVersionOf(type);
 
 /**
- * The organisation as the read models hold it at one moment: unit streams, the decisions' reorganisation streams,
- * and the procedure catalogue. Copies of the document maps, so that one request reads one consistent moment.
+ * The organisation as the read models hold it at one moment: unit streams and the decisions' reorganisation streams.
+ * Copies of the document maps, so that one request reads one consistent moment.
  */
 export class OrganisationSnapshot {
   constructor(
-    private readonly units: ReadonlyMap<string, StreamHistory>,
-    private readonly decisions: ReadonlyMap<string, StreamHistory>,
-    private readonly catalogue: ReadonlyMap<string, CatalogEntry>,
+    protected readonly units: ReadonlyMap<string, StreamHistory>,
+    protected readonly decisions: ReadonlyMap<string, StreamHistory>,
   ) {}
 
   unitEvents(unitId: string): readonly RecordedEvent[] {
@@ -51,16 +50,31 @@ export class OrganisationSnapshot {
     return [...this.decisions.values()].flatMap((history) => history.events).sort((a, b) => a.position - b.position);
   }
 
-  state(): OrganisationState {
-    return { units: this.registry(), procedures: this.catalogue };
-  }
-
   /** The caller's expected revision of a unit, if given, must be the one just read; unknown units are left to the rules. */
   checkExpected(unitId: string, expected: number | undefined): void {
     const events = this.unitEvents(unitId);
     if (expected !== undefined && events.length > 0 && events.at(-1)!.revision !== expected) {
       throw new ConcurrencyError(unitStreamId(unitId), String(expected), String(events.at(-1)!.revision));
     }
+  }
+}
+
+/**
+ * What a reorganisation is decided on: the organisation and the procedure catalogue, read at the same moment. Only
+ * commands need the catalogue; reads of the organisation leave it unread, since over a long log it is most of the
+ * read store.
+ */
+export class OrganisationWithCatalogue extends OrganisationSnapshot {
+  constructor(
+    units: ReadonlyMap<string, StreamHistory>,
+    decisions: ReadonlyMap<string, StreamHistory>,
+    private readonly catalogue: ReadonlyMap<string, CatalogEntry>,
+  ) {
+    super(units, decisions);
+  }
+
+  state(): OrganisationState {
+    return { units: this.registry(), procedures: this.catalogue };
   }
 
   /** The revision each decided stream was read at: the append fails with 409 if any moved meanwhile. */
@@ -78,15 +92,27 @@ export class OrganisationSnapshot {
 export class OrganisationReadModel {
   constructor(private readonly projections: LiveProjections) {}
 
-  /** Waits until every event stored when called is folded: a client reads its own writes, and commands decide on them. */
+  /** Waits until every event stored when called is folded: a client reads its own writes. */
   async snapshot(): Promise<OrganisationSnapshot> {
     await this.projections.caughtUp();
-    // Synchronous reads of one connection: no flush of the runner can come between them.
+    return new OrganisationSnapshot(...this.projections.readTogether(() => this.organisationNow()));
+  }
+
+  /** The same, with the procedure catalogue of the same moment: what a reorganisation is decided on. */
+  async withCatalogue(): Promise<OrganisationWithCatalogue> {
+    await this.projections.caughtUp();
+    return this.projections.readTogether(() => {
+      const [units, decisions] = this.organisationNow();
+      const catalogue = new Map([...this.projections.readModel(procedureCatalogProjection).documents()].map((entry) => [entry.code, entry]));
+      return new OrganisationWithCatalogue(units, decisions, catalogue);
+    });
+  }
+
+  private organisationNow(): [units: Map<string, StreamHistory>, decisions: Map<string, StreamHistory>] {
     const streams = (histories: Iterable<StreamHistory>) => new Map([...histories].map((h) => [h.events[0].streamId, h]));
-    return new OrganisationSnapshot(
+    return [
       streams(this.projections.readModel(unitHistoriesProjection).documents()),
       streams(this.projections.readModel(reorganisationRecordsProjection).documents()),
-      new Map([...this.projections.readModel(procedureCatalogProjection).documents()].map((entry) => [entry.code, entry])),
-    );
+    ];
   }
 }

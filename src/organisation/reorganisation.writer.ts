@@ -3,7 +3,7 @@ import { CommandContext, EnvelopeWriter } from '../core/command-context';
 import { StreamAppend } from '../core/event-store/event-store.port';
 import { LedgerWriter } from '../core/ledger-writer';
 import { StreamEvents } from '../procedures/batch-rules';
-import { OrganisationReadModel, OrganisationSnapshot, schemaVersionOf } from './organisation-read-model';
+import { OrganisationReadModel, OrganisationWithCatalogue, schemaVersionOf } from './organisation-read-model';
 import { ReorganisationSummary } from './reorganisation';
 import { decideReorganisation, decideSummary, RecordSummary } from './reorganisation.decider';
 import { ReorganisationResult, SummaryResult, toReorganisationResult, toSummaryResult } from './reorganisation.result';
@@ -30,7 +30,7 @@ export class ReorganisationWriter {
   ) {}
 
   async reorganise(command: UnitCommand, expected: ReadonlyArray<readonly [unitId: string, revision?: number]>, request: WriteRequest): Promise<ReorganisationResult> {
-    const snapshot = await this.readModel.snapshot();
+    const snapshot = await this.readModel.withCatalogue();
     const envelopes = new EnvelopeWriter(request.context, request.payload, schemaVersionOf);
     const prior = envelopes.findPriorOutcome(snapshot.decisionEvents(command.decision));
     if (prior) return toReorganisationResult(prior, true);
@@ -42,7 +42,7 @@ export class ReorganisationWriter {
   }
 
   async recordSummary(command: RecordSummary, request: WriteRequest): Promise<SummaryResult> {
-    const snapshot = await this.readModel.snapshot();
+    const snapshot = await this.readModel.withCatalogue();
     const envelopes = new EnvelopeWriter(request.context, request.payload, schemaVersionOf);
     const stream = snapshot.decisionEvents(command.decision);
     const prior = envelopes.findPriorOutcome(stream);
@@ -53,7 +53,7 @@ export class ReorganisationWriter {
     return toSummaryResult(result.events[0], result.duplicate);
   }
 
-  private append(decided: readonly StreamEvents[], facts: ReorganisationFacts, snapshot: OrganisationSnapshot, envelopes: EnvelopeWriter, request: WriteRequest) {
+  private append(decided: readonly StreamEvents[], facts: ReorganisationFacts, snapshot: OrganisationWithCatalogue, envelopes: EnvelopeWriter, request: WriteRequest) {
     const { effectiveDate, decision } = facts;
     const [recordPart, ...parts] = decided;
     const envelopeFacts = { effectiveDate, decision: { number: decision.number, date: decision.date, issuer: decision.issuer }, source: request.source };

@@ -35,6 +35,8 @@ export abstract class LiveProjections {
   /** Resolves once every event stored when it was called is folded: a reader sees its own writes. */
   abstract caughtUp(timeoutMs?: number): Promise<void>;
   abstract readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc>;
+  /** Reads of several read models that must see one moment of them; see SqliteReadStore.readTogether. */
+  abstract readTogether<T>(read: () => T): T;
 }
 
 /** A projection's live generation, looked up at each read: a rebuild may have swapped it since the last one. */

@@ -125,6 +125,10 @@ export class ProjectionRunner extends LiveProjections {
     return readModelOf(this.readStore, projection);
   }
 
+  readTogether<T>(read: () => T): T {
+    return this.readStore.readTogether(read);
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       try {

@@ -71,6 +71,10 @@ export class ProjectionWorker extends LiveProjections {
     return readModelOf(this.readStore, projection);
   }
 
+  readTogether<T>(read: () => T): T {
+    return this.readStore.readTogether(read);
+  }
+
   private launch(): Promise<void> {
     const worker = this.spawn();
     this.worker = worker;

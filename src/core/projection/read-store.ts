@@ -95,8 +95,12 @@ export class SqliteReadStore {
    * part of a request's time. The SQL texts are few (a handful per table, and per combination of query filters).
    */
   private readonly statements = new Map<string, Database.Statement>();
-  /** Runs its function in one read transaction: made once, since better-sqlite3 builds a wrapper per `transaction`. */
-  private readonly inOneSnapshot: <T>(read: () => T) => T;
+  /**
+   * Runs its reads in one read transaction, so that they all see one moment: another connection's commit (the live
+   * runner in its worker, a rebuild's swap) cannot come between them. Made once, since better-sqlite3 builds a wrapper
+   * per `transaction`. Reads only: no await inside.
+   */
+  readonly readTogether: <T>(read: () => T) => T;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -114,7 +118,7 @@ export class SqliteReadStore {
     if (!keepsCheckpointEvent()) {
       this.db.transaction(() => keepsCheckpointEvent() || this.db.exec('ALTER TABLE projections ADD COLUMN checkpoint_event TEXT')).immediate();
     }
-    this.inOneSnapshot = this.db.transaction((read: () => unknown) => read()) as <T>(read: () => T) => T;
+    this.readTogether = this.db.transaction((read: () => unknown) => read()) as <T>(read: () => T) => T;
   }
 
   status(name: string): ProjectionStatus | undefined {
@@ -300,7 +304,7 @@ export class SqliteReadStore {
     };
     // Several statements answer such a page: one read transaction gives them one snapshot, so that a write or a
     // rebuild's swap committed in between by another connection cannot make the page half of each.
-    return this.inOneSnapshot(() => this.windowedPage(table, projection, query, window, rowsFrom));
+    return this.readTogether(() => this.windowedPage(table, projection, query, window, rowsFrom));
   }
 
   /**
