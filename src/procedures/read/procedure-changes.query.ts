@@ -61,16 +61,16 @@ export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQu
       throw new InvalidInputError([{ field: 'from', rule: 'notAfterTo', message: `from (${from}) must not be after to (${to})`, messageVi: 'ngày bắt đầu không được sau ngày kết thúc' }]);
     }
     const knownAt = request.knownAt && normalizeKnownAt(request.knownAt);
-    // Each event as the answer shows it, not whole: a period can hold most of the log.
+    // Each event of the period as the answer shows it, not whole: a period can hold most of the log. The events are
+    // met while the catalogues at both ends are folded, in the same reading of the trail.
     const eventsByCode = new Map<string, ChangeEventView[]>();
-    await this.timeline.forEachEvent({ asOf: to, knownAt }, from, (code, e) => {
+    const [before, after] = await this.timeline.catalogsAt([from, to], knownAt, (code, e) => {
+      if (e.metadata.effectiveDate <= from) return;
       const view: ChangeEventView = { position: e.position, type: e.type, effectiveDate: e.metadata.effectiveDate, ...(e.metadata.decision && { decision: e.metadata.decision }) };
       const events = eventsByCode.get(code);
       if (events) events.push(view);
       else eventsByCode.set(code, [view]);
     });
-    const before = await this.timeline.catalogAt({ asOf: from, knownAt });
-    const after = await this.timeline.catalogAt({ asOf: to, knownAt });
 
     const changes: ProcedureChangeView[] = [];
     const decisions = new Map<string, Set<string>>();

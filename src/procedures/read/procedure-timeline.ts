@@ -9,9 +9,6 @@ import { evolveProcedure, initialProcedureState, Procedure, ProcedureFact, Proce
 
 const codeOf = ({ streamId }: { readonly streamId: string }): string => streamId.slice('procedure-'.length);
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const dayAfter = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-
 export interface ProcedureAt {
   readonly procedure: Procedure;
   readonly revision: number;
@@ -25,43 +22,81 @@ export interface ProcedureAt {
 export class ProcedureTimeline {
   constructor(private readonly projections: LiveProjections) {}
 
-  /**
-   * Visits the procedure events within the filter and effective after a date, in log order, keeping none of them:
-   * a period can hold most of the log.
-   */
-  async forEachEvent(filter: TimeFilter, effectiveAfter: string, visit: (code: string, entry: AuditEntry) => void): Promise<void> {
-    await this.projections.caughtUp();
-    const rows = this.projections.readModel(auditTrailProjection).iterate({
-      where: { entity_type: 'procedure' },
-      ranges: { effective_date: { from: dayAfter(effectiveAfter), to: filter.asOf }, recorded_at: { to: filter.knownAt } },
-    });
-    for (const { document } of rows) visit(codeOf(document), document);
+  /** The catalogue at one point on the two time axes; see `catalogsAt`. */
+  async catalogAt(filter: TimeFilter): Promise<Map<string, ProcedureAt>> {
+    const [catalog] = await this.catalogsAt([filter.asOf], filter.knownAt);
+    return catalog;
   }
 
   /**
-   * Folded as the trail is read, one event at a time, so that memory holds the catalogue, not its history. Only the
-   * procedures with a correction in the filter keep their events, to be folded once every correction is known.
+   * The catalogue at each of several effective dates (undefined: every date), as known at one moment, folded in one
+   * reading of the trail: an entry is folded into the catalogue of every date it had taken effect by. Folded as the
+   * trail is read, one event at a time, so that memory holds the catalogues, not their history; read in one read
+   * transaction, so that the live runner cannot commit between the corrections and the events. `visit` sees every
+   * entry read, in log order, for answers that need some of them too: none is kept.
    */
-  async catalogAt(filter: TimeFilter): Promise<Map<string, ProcedureAt>> {
+  async catalogsAt(
+    asOfs: ReadonlyArray<string | undefined>,
+    knownAt?: string,
+    visit: (code: string, entry: AuditEntry) => void = () => undefined,
+  ): Promise<Array<Map<string, ProcedureAt>>> {
     await this.projections.caughtUp();
     const trail = this.projections.readModel(auditTrailProjection);
-    const ranges = { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } };
-    const corrected = new Map<string, RecordedEvent[]>(
-      trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => [codeOf(document), []]),
-    );
-    const folding = new Map<string, { state: ProcedureState; revision: number }>();
-    for (const { document: entry } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
-      const code = codeOf(entry);
-      const events = corrected.get(code);
-      // Only corrected streams need whole events (a correction names the event it corrects by id).
-      events?.push(eventOfAuditEntry(entry));
-      const state = events ? initialProcedureState : evolveProcedure(folding.get(code)?.state, entry as unknown as ProcedureFact);
-      // A code keeps the place of its first event: the catalogue comes in the order procedures entered the log.
-      folding.set(code, { state, revision: entry.revision });
-    }
-    for (const [code, events] of corrected) if (events.length) folding.set(code, { state: foldCorrected(events), revision: events.at(-1)!.revision });
+    const latest = asOfs.includes(undefined) ? undefined : (asOfs as string[]).reduce((a, b) => (a > b ? a : b));
+    const ranges = { effective_date: { to: latest }, recorded_at: { to: knownAt } };
+    const inEffectBy = (asOf: string | undefined, entry: AuditEntry) => asOf === undefined || entry.metadata.effectiveDate <= asOf;
+    return this.projections.readTogether(() => {
+      const corrections = trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => document);
+      const folds = asOfs.map((asOf) => new CatalogFold(corrections.filter((entry) => inEffectBy(asOf, entry)).map(codeOf)));
+      for (const { document: entry } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
+        const code = codeOf(entry);
+        visit(code, entry);
+        const evolve = evolvedOnce(entry as unknown as ProcedureFact);
+        asOfs.forEach((asOf, i) => {
+          if (inEffectBy(asOf, entry)) folds[i].fold(code, entry, evolve);
+        });
+      }
+      return folds.map((fold) => fold.catalog());
+    });
+  }
+}
+
+/**
+ * `evolveProcedure` by one event, computed once for a state that several catalogues share: up to the first event that
+ * one takes and another does not, they share their states, and so the memory they hold.
+ */
+function evolvedOnce(event: ProcedureFact): (state: ProcedureState) => ProcedureState {
+  let last: { from: ProcedureState; to: ProcedureState } | undefined;
+  return (state) => {
+    if (last?.from !== state || last === undefined) last = { from: state, to: evolveProcedure(state, event) };
+    return last.to;
+  };
+}
+
+/**
+ * One catalogue, folded entry by entry in log order. Only the procedures with a correction keep their events, to be
+ * folded once every correction is known (a correction names the event it corrects by id).
+ */
+class CatalogFold {
+  private readonly folding = new Map<string, { state: ProcedureState; revision: number }>();
+  private readonly corrected: Map<string, RecordedEvent[]>;
+
+  constructor(correctedCodes: readonly string[]) {
+    this.corrected = new Map(correctedCodes.map((code) => [code, []]));
+  }
+
+  fold(code: string, entry: AuditEntry, evolve: (state: ProcedureState) => ProcedureState): void {
+    const events = this.corrected.get(code);
+    events?.push(eventOfAuditEntry(entry));
+    const state = events ? initialProcedureState : evolve(this.folding.get(code)?.state);
+    // A code keeps the place of its first event: the catalogue comes in the order procedures entered the log.
+    this.folding.set(code, { state, revision: entry.revision });
+  }
+
+  catalog(): Map<string, ProcedureAt> {
+    for (const [code, events] of this.corrected) if (events.length) this.folding.set(code, { state: foldCorrected(events), revision: events.at(-1)!.revision });
     const catalog = new Map<string, ProcedureAt>();
-    for (const [code, { state, revision }] of folding) if (state) catalog.set(code, { procedure: state, revision });
+    for (const [code, { state, revision }] of this.folding) if (state) catalog.set(code, { procedure: state, revision });
     return catalog;
   }
 }
