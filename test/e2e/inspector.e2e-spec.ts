@@ -1,8 +1,9 @@
 import { RecordedEvent } from '../../src/core/event-envelope';
 import { LiveProjections } from '../../src/core/projection/live-projections';
-import { SqliteReadStore } from '../../src/core/projection/read-store';
+import { SqliteReadStore, tableName } from '../../src/core/projection/read-store';
 import { rebuildProjections } from '../../src/core/projection/rebuild';
 import { ALL_PROJECTIONS } from '../../projections';
+import { procedureCatalogProjection } from '../../projections/procedure-catalog.projection';
 import { cut, decision, decisionRef, newItem, opening, procedure } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -184,6 +185,49 @@ describe('what inspectors ask of the ledger', () => {
     expect(abolition.status).toBe(201);
     expect((await t.request('GET', '/reductions/in-force')).body.total).toMatchObject({ count: 10, beforeDays: 25229, afterDays: 17561 });
     expect((await t.request('GET', '/reductions/in-force?asOf=2023-08-31')).body.total.count).toBe(11);
+  });
+
+  it('answers "as of" a date from the snapshot written for it, with what was recorded since folded on top', async () => {
+    await t.request('POST', '/catalogue/opening-entries', opening(['1.1', '1.2']));
+    await t.request('POST', '/decisions', decision([{ kind: 'abolished', code: '1.2' }], { decision: decisionRef('5/QĐ-UBND', '2022-03-01') }));
+    const readStore = t.app.get(SqliteReadStore);
+    const snapshotFor2022 = async () => {
+      await t.app.get(LiveProjections).caughtUp();
+      await rebuildProjections(t.store, readStore, [procedureCatalogProjection], { asOf: '2022-12-31' });
+      return tableName(procedureCatalogProjection.name, readStore.snapshot('procedure-catalog@asOf=2022-12-31')!.generation);
+    };
+    const table = await snapshotFor2022();
+    // Recorded after the snapshot was written, yet in effect by its date: a new procedure and a cut.
+    expect((await t.request('POST', '/decisions', decision([newItem('2.1')], { decision: decisionRef('6/QĐ-UBND', '2022-09-01') }))).status).toBe(201);
+    expect((await t.request('POST', '/procedures/1.1/cuts', cut(15, 10, { effectiveDate: '2022-10-01' }))).status).toBe(201);
+    const asOf2022 = async () => (await t.request('GET', '/procedures?asOf=2022-12-31')).body.items as Array<Record<string, unknown>>;
+    const summary = (items: Array<Record<string, unknown>>) => items.map(({ code, status, announcedDays, name }) => [code, status, announcedDays, name]);
+
+    // The snapshot is what answers: a name changed in it, and in it alone, shows.
+    readStore.db.prepare(`UPDATE ${table} SET doc = json_set(doc, '$.attributes.name', 'chỉ trong ảnh chụp') WHERE id = '1.2'`).run();
+    const fromSnapshot = await asOf2022();
+    expect(summary(fromSnapshot)).toEqual([
+      ['1.1', 'in_force', 10, procedure().name],
+      ['1.2', 'abolished', 15, 'chỉ trong ảnh chụp'],
+      ['2.1', 'in_force', 15, procedure().name],
+    ]);
+    // Without a snapshot, the same folded from the trail, but for the name.
+    readStore.db.prepare(`UPDATE ${table} SET doc = json_set(doc, '$.attributes.name', ?) WHERE id = '1.2'`).run(procedure().name);
+    const withSnapshot = await asOf2022();
+    readStore.db.prepare('DELETE FROM snapshots').run();
+    expect(await asOf2022()).toEqual(withSnapshot);
+
+    // A correction recorded since refolds its stream, which a snapshot does not keep: the trail answers.
+    const changedTable = await snapshotFor2022();
+    readStore.db.prepare(`UPDATE ${changedTable} SET doc = json_set(doc, '$.attributes.name', 'chỉ trong ảnh chụp') WHERE id = '1.2'`).run();
+    const cutId = (await t.request('GET', '/procedures/1.1/history')).body.events[1].eventId;
+    const correction = await t.request('POST', '/procedures/1.1/corrections', { correctsEventId: cutId, reason: 'sai số', cut: { fromDays: 15, toDays: 11 } });
+    expect(correction.status).toBe(201);
+    expect(summary(await asOf2022())).toEqual([
+      ['1.1', 'in_force', 11, procedure().name],
+      ['1.2', 'abolished', 15, procedure().name],
+      ['2.1', 'in_force', 15, procedure().name],
+    ]);
   });
 
   it('rebuilds every read model into exactly what the live projections built', async () => {

@@ -1,6 +1,8 @@
 import { UnavailableError } from '../errors/ledger-errors';
 import { DocumentProjection } from './document-projection';
-import { DocumentFields, DocumentJson, DocumentQuery, DocumentRow, SqliteReadStore } from './read-store';
+import { TimeFilter } from './event-filter';
+import { DocumentFields, DocumentJson, DocumentQuery, DocumentRow, SnapshotStatus, SqliteReadStore } from './read-store';
+import { snapshotLabel } from './rebuild';
 
 export interface ProjectionHealth {
   readonly name: string;
@@ -37,15 +39,36 @@ export abstract class LiveProjections {
   abstract readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc>;
   /** Reads of several read models that must see one moment of them; see SqliteReadStore.readTogether. */
   abstract readTogether<T>(read: () => T): T;
+  /** The snapshot `ledger rebuild --as-of/--known-at` wrote for exactly this filter, if any, of the current definition. */
+  abstract snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined;
+}
+
+/** A read model folded up to a point in time, and where the log stood when it was built. */
+export interface Snapshot<Doc> {
+  readonly status: SnapshotStatus;
+  readonly model: ReadModel<Doc>;
 }
 
 /** A projection's live generation, looked up at each read: a rebuild may have swapped it since the last one. */
 export function readModelOf<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>): ReadModel<Doc> {
-  const generation = () => {
+  return generationModel(readStore, projection, () => {
     const status = readStore.status(projection.name);
     if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
     return status.generation;
-  };
+  });
+}
+
+/**
+ * A projection's snapshot for a filter, when one was written by the projection's current version (an older one was
+ * folded by another `evolve`).
+ */
+export function snapshotOf<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
+  const status = readStore.snapshot(snapshotLabel(projection.name, filter));
+  if (!status || status.version !== projection.version) return undefined;
+  return { status, model: generationModel(readStore, projection, () => status.generation) };
+}
+
+function generationModel<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>, generation: () => number): ReadModel<Doc> {
   return {
     get: (id) => readStore.table(projection, generation()).get(id),
     query: (query) => readStore.query(projection, generation(), query),

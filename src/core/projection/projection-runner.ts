@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection, DocumentProjection } from './document-projection';
-import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
+import { TimeFilter } from './event-filter';
+import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, Snapshot, snapshotOf, throwIfFailed } from './live-projections';
 import { foreignCheckpoint } from './checkpoint-event';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
 import { SqliteReadStore } from './read-store';
@@ -127,6 +128,10 @@ export class ProjectionRunner extends LiveProjections {
 
   readTogether<T>(read: () => T): T {
     return this.readStore.readTogether(read);
+  }
+
+  snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
+    return snapshotOf(this.readStore, projection, filter);
   }
 
   private async run(): Promise<void> {

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '../event-store/event-store.port';
 import { DocumentProjection } from './document-projection';
-import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, throwIfFailed } from './live-projections';
+import { TimeFilter } from './event-filter';
+import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, Snapshot, snapshotOf, throwIfFailed } from './live-projections';
 import { FromProjectionWorker, ToProjectionWorker } from './projection-worker-protocol';
 import { SqliteReadStore } from './read-store';
 
@@ -73,6 +74,10 @@ export class ProjectionWorker extends LiveProjections {
 
   readTogether<T>(read: () => T): T {
     return this.readStore.readTogether(read);
+  }
+
+  snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
+    return snapshotOf(this.readStore, projection, filter);
   }
 
   private launch(): Promise<void> {

@@ -3,7 +3,9 @@ import { CORRECTION } from '../../core/corrections';
 import { RecordedEvent } from '../../core/event-envelope';
 import { TimeFilter } from '../../core/projection/event-filter';
 import { LiveProjections } from '../../core/projection/live-projections';
-import { AuditEntry, auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
+import { DocumentQuery } from '../../core/projection/read-store';
+import { AuditEntry, auditEntryId, auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
+import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { foldCorrected } from '../procedure-stream';
 import { evolveProcedure, initialProcedureState, Procedure, ProcedureFact, ProcedureState } from '../procedure.state';
 
@@ -15,16 +17,49 @@ export interface ProcedureAt {
 }
 
 /**
- * The whole catalogue at any point on the two time axes, folded from the audit trail: every procedure event that
- * had taken effect by `asOf` and was recorded by `knownAt`, corrections applied.
+ * The whole catalogue at any point on the two time axes, folded from the audit trail (or read from a snapshot, see
+ * `catalogAt`): every procedure event that had taken effect by `asOf` and was recorded by `knownAt`, corrections
+ * applied.
  */
 @Injectable()
 export class ProcedureTimeline {
   constructor(private readonly projections: LiveProjections) {}
 
-  /** The catalogue at one point on the two time axes; see `catalogsAt`. */
+  /**
+   * The catalogue at one point on the two time axes: from the snapshot `ledger rebuild procedure-catalog` wrote for
+   * that very point, when there is one, otherwise folded from the trail (see `catalogsAt`).
+   */
   async catalogAt(filter: TimeFilter): Promise<Map<string, ProcedureAt>> {
+    await this.projections.caughtUp();
+    const fromSnapshot = this.projections.readTogether(() => this.fromSnapshot(filter));
+    if (fromSnapshot) return fromSnapshot;
     const [catalog] = await this.catalogsAt([filter.asOf], filter.knownAt);
+    return catalog;
+  }
+
+  /**
+   * The snapshot's catalogue, with the procedure events recorded since it was built that count for its point folded
+   * on top, in log order as the snapshot's were: events can be recorded with an effective date already past. None
+   * without a snapshot, or when a correction was among those events: a correction refolds its whole stream.
+   */
+  private fromSnapshot(filter: TimeFilter): Map<string, ProcedureAt> | undefined {
+    const snapshot = this.projections.snapshot(procedureCatalogProjection, filter);
+    if (!snapshot) return undefined;
+    const trail = this.projections.readModel(auditTrailProjection);
+    const since = auditEntryId(snapshot.status.position);
+    const recordedSince: DocumentQuery = {
+      where: { entity_type: 'procedure' },
+      ranges: { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } },
+      after: { value: since, id: since },
+    };
+    if (trail.query({ ...recordedSince, where: { entity_type: 'procedure', type: CORRECTION }, limit: 1 }).length) return undefined;
+    const catalog = new Map<string, ProcedureAt>();
+    for (const { revision, ...procedure } of snapshot.model.documents()) catalog.set(procedure.code, { procedure, revision });
+    for (const { document: entry } of trail.iterate(recordedSince)) {
+      const procedure = evolveProcedure(catalog.get(codeOf(entry))?.procedure, entry as unknown as ProcedureFact);
+      if (procedure) catalog.set(codeOf(entry), { procedure, revision: entry.revision });
+      else catalog.delete(codeOf(entry));
+    }
     return catalog;
   }
 
