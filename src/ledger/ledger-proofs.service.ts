@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BusinessRuleError, NotFoundError } from '../core/errors/ledger-errors';
 import { EVENT_STORE, EventStore } from '../core/event-store/event-store.port';
-import { IntegrityReport, LedgerIntegrity } from '../core/ledger-hash/integrity';
-import { consistencyProof, inclusionProof, leafHash, merkleRoot } from '../core/ledger-hash/merkle';
+import { EventHashRecord, IntegrityReport, LedgerIntegrity } from '../core/ledger-hash/integrity';
+import { consistencyProof, inclusionProof, leafHash, MerkleFrontier, merkleRoot } from '../core/ledger-hash/merkle';
 import { ConsistencyProof, InclusionProof, LedgerDigest } from '../core/ledger-hash/proofs';
 import { checkRecordedDigests } from '../core/ledger-hash/recorded-digests';
 
 /** Digests recorded in the ledger itself: a later rewrite of the log before them no longer matches them. */
 export const DIGEST_STREAM = 'ledger-digests';
 export const DIGEST_RECORDED = 'LedgerDigestRecorded';
+
+/** Leaves hashed into a digest between two turns of the event loop: some tens of milliseconds of work. */
+const LEAVES_BETWEEN_TURNS = 10_000;
 
 export interface VerificationReport extends IntegrityReport {
   /** Digests recorded in the ledger, each checked against the log as it is now. */
@@ -39,9 +42,14 @@ export class LedgerProofs {
     return { ...chain, digestsChecked: check.checked };
   }
 
+  /** Folded leaf by leaf, with a turn of the event loop now and then: over a long log the service answers meanwhile. */
   async digest(size?: number): Promise<LedgerDigest> {
-    const leaves = await this.leaves(size);
-    return { size: leaves.length, root: merkleRoot(leaves) };
+    const frontier = new MerkleFrontier();
+    for (const { hash } of await this.hashes(size)) {
+      frontier.add(leafHash(hash));
+      if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { size: frontier.size, root: frontier.root() };
   }
 
   async inclusion(eventId: string, size?: number): Promise<InclusionProof> {
@@ -86,7 +94,11 @@ export class LedgerProofs {
   }
 
   private async leaves(size?: number): Promise<Buffer[]> {
+    return (await this.hashes(size)).map((record) => leafHash(record.hash));
+  }
+
+  private async hashes(size?: number): Promise<EventHashRecord[]> {
     if (size !== undefined && size < 1) throw new BusinessRuleError('PROOF.BAD_SIZES', 'size must be at least 1', 'kích thước phải từ 1', 'size');
-    return (await this.integrity().hashes(size)).map((record) => leafHash(record.hash));
+    return this.integrity().hashes(size);
   }
 }

@@ -374,6 +374,8 @@ export class SqliteEventStore implements EventStore {
 
 /** Events hashed between two turns of the event loop while verifying the log: some tens of milliseconds of work. */
 const VERIFY_CHUNK_ROWS = 2_000;
+/** Event hashes read between two turns of the event loop, for digests and proofs. */
+const HASH_CHUNK_ROWS = 20_000;
 
 /** Walks the chain from the stored bytes; SQLite keeps them exactly as they were hashed. */
 class SqliteIntegrity implements LedgerIntegrity {
@@ -405,8 +407,17 @@ class SqliteIntegrity implements LedgerIntegrity {
     return { ok: true, checked: expected - 1, lastPosition: expected - 1 };
   }
 
+  /** Read a chunk at a time, with a turn of the event loop between, as `verify` walks the log. */
   async hashes(size?: number): Promise<EventHashRecord[]> {
-    return this.db.prepare<[number], EventHashRecord>('SELECT position, hash FROM events ORDER BY position LIMIT ?').all(size ?? -1);
+    const chunk = this.db.prepare<[number, number], EventHashRecord>('SELECT position, hash FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    const records: EventHashRecord[] = [];
+    for (;;) {
+      const wanted = Math.min(HASH_CHUNK_ROWS, (size ?? Infinity) - records.length);
+      const rows = wanted > 0 ? chunk.all(records.at(-1)?.position ?? 0, wanted) : [];
+      for (const row of rows) records.push(row);
+      if (rows.length < HASH_CHUNK_ROWS) return records;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async entry(eventId: string): Promise<ChainEntry | undefined> {

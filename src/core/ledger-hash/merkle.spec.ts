@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
-import { consistencyProof, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from './merkle';
+import { consistencyProof, inclusionProof, leafHash, MerkleFrontier, merkleRoot, verifyConsistency, verifyInclusion } from './merkle';
 
 const hashes = (n: number) => Array.from({ length: n }, (_, i) => createHash('sha256').update(`event ${i}`).digest('hex'));
 
 describe('Merkle digests and proofs', () => {
+  it('gives, leaf by leaf, the root of every prefix: the same as the tree of that prefix', () => {
+    const leaves = hashes(300).map(leafHash);
+    const frontier = new MerkleFrontier();
+    expect(frontier.root()).toBe(merkleRoot([]));
+    leaves.forEach((leaf, i) => {
+      frontier.add(leaf);
+      expect([frontier.size, frontier.root()]).toEqual([i + 1, merkleRoot(leaves.slice(0, i + 1))]);
+    });
+  });
+
   it('proves every event of trees of every size up to 40, and refuses a tampered event, index or root', () => {
     for (let size = 1; size <= 40; size++) {
       const events = hashes(size);

@@ -37,6 +37,39 @@ function root(leaves: readonly Buffer[], from: number, to: number): Buffer {
 
 export const merkleRoot = (leaves: readonly Buffer[]): string => root(leaves, 0, leaves.length).toString('hex');
 
+/**
+ * The root of every prefix of the log, leaf by leaf, holding only the perfect subtrees the prefix's size decomposes
+ * into (one per bit of it, left to right, largest first). The tree of n leaves splits at the largest power of two
+ * below n, so its root is those subtrees folded from the right: checking many digests of one log costs one pass over
+ * it, not one per digest.
+ */
+export class MerkleFrontier {
+  private readonly subtrees: Array<{ readonly size: number; readonly hash: Buffer }> = [];
+  private leaves = 0;
+
+  get size(): number {
+    return this.leaves;
+  }
+
+  add(leaf: Buffer): void {
+    let subtree = { size: 1, hash: leaf };
+    while (this.subtrees.at(-1)?.size === subtree.size) {
+      const left = this.subtrees.pop()!;
+      subtree = { size: left.size * 2, hash: nodeHash(left.hash, subtree.hash) };
+    }
+    this.subtrees.push(subtree);
+    this.leaves += 1;
+  }
+
+  /** The root over the leaves added so far. */
+  root(): string {
+    if (this.subtrees.length === 0) return sha256().toString('hex');
+    let hash = this.subtrees.at(-1)!.hash;
+    for (let i = this.subtrees.length - 2; i >= 0; i--) hash = nodeHash(this.subtrees[i].hash, hash);
+    return hash.toString('hex');
+  }
+}
+
 /** The audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
 export function inclusionProof(leaves: readonly Buffer[], index: number, size: number): string[] {
   const path: Buffer[] = [];

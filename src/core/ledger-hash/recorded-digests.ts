@@ -1,5 +1,5 @@
 import { EventHashRecord } from './integrity';
-import { leafHash, merkleRoot } from './merkle';
+import { leafHash, MerkleFrontier } from './merkle';
 
 /** A digest as recorded in the ledger: the event's position and its data, not trusted to be well formed. */
 export interface RecordedDigest {
@@ -21,17 +21,30 @@ export interface DigestCheck {
  * and recomputes every hash after it keeps the chains consistent, but not the roots recorded before the rewrite.
  */
 export function checkRecordedDigests(hashes: readonly EventHashRecord[], recorded: readonly RecordedDigest[]): DigestCheck {
-  const leaves = hashes.map((h) => leafHash(h.hash));
+  const roots = prefixRoots(hashes, recorded.map((digest) => digest.size).filter((size): size is number => Number.isSafeInteger(size)));
   for (const [checked, digest] of recorded.entries()) {
     const { size, root, position } = digest;
     if (!Number.isSafeInteger(size) || (size as number) < 1 || typeof root !== 'string') {
       return { checked, firstBadPosition: position, problem: `the digest recorded at position ${position} is not a digest (size ${String(size)}, root ${String(root)})` };
     }
     const n = size as number;
-    if (n > leaves.length || merkleRoot(leaves.slice(0, n)) !== root) {
-      const firstBadPosition = n > leaves.length ? (hashes.at(-1)?.position ?? 0) + 1 : hashes[n - 1].position;
+    if (n > hashes.length || roots.get(n) !== root) {
+      const firstBadPosition = n > hashes.length ? (hashes.at(-1)?.position ?? 0) + 1 : hashes[n - 1].position;
       return { checked, firstBadPosition, problem: `the digest recorded at position ${position} (first ${n} events) no longer matches the log` };
     }
   }
   return { checked: recorded.length };
+}
+
+/** The roots over the first `size` events for each of `sizes` the log reaches, in one pass over it. */
+function prefixRoots(hashes: readonly EventHashRecord[], sizes: readonly number[]): Map<number, string> {
+  const wanted = new Set(sizes);
+  const roots = new Map<number, string>();
+  const frontier = new MerkleFrontier();
+  for (const { hash } of hashes) {
+    if (roots.size === wanted.size) break;
+    frontier.add(leafHash(hash));
+    if (wanted.has(frontier.size)) roots.set(frontier.size, frontier.root());
+  }
+  return roots;
 }
