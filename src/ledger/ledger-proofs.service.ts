@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BusinessRuleError, NotFoundError } from '../core/errors/ledger-errors';
 import { EVENT_STORE, EventStore } from '../core/event-store/event-store.port';
-import { EventHashRecord, IntegrityReport, LedgerIntegrity } from '../core/ledger-hash/integrity';
-import { consistencyProof, inclusionProof, leafHash, MerkleFrontier, merkleRoot } from '../core/ledger-hash/merkle';
+import { IntegrityReport, LedgerIntegrity } from '../core/ledger-hash/integrity';
+import { consistencyRanges, inclusionRanges, LeafRange, leafHash, MerkleFrontier } from '../core/ledger-hash/merkle';
 import { ConsistencyProof, InclusionProof, LedgerDigest } from '../core/ledger-hash/proofs';
 import { checkRecordedDigests } from '../core/ledger-hash/recorded-digests';
 
@@ -10,8 +10,28 @@ import { checkRecordedDigests } from '../core/ledger-hash/recorded-digests';
 export const DIGEST_STREAM = 'ledger-digests';
 export const DIGEST_RECORDED = 'LedgerDigestRecorded';
 
-/** Leaves hashed into a digest between two turns of the event loop: some tens of milliseconds of work. */
+/** Leaves hashed, or folded into a root, between two turns of the event loop: some tens of milliseconds of work. */
 const LEAVES_BETWEEN_TURNS = 10_000;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The root over a range of leaves, folded a leaf at a time with a turn of the event loop now and then: digests and
+ * proofs over a long log leave the service answering its other requests meanwhile.
+ */
+async function rangeRoot(leaves: readonly Buffer[], [from, to]: LeafRange): Promise<string> {
+  const frontier = new MerkleFrontier();
+  for (let i = from; i < to; i++) {
+    frontier.add(leaves[i]);
+    if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await nextTurn();
+  }
+  return frontier.root();
+}
+
+async function rangeRoots(leaves: readonly Buffer[], ranges: readonly LeafRange[]): Promise<string[]> {
+  const roots: string[] = [];
+  for (const range of ranges) roots.push(await rangeRoot(leaves, range));
+  return roots;
+}
 
 export interface VerificationReport extends IntegrityReport {
   /** Digests recorded in the ledger, each checked against the log as it is now. */
@@ -42,14 +62,9 @@ export class LedgerProofs {
     return { ...chain, digestsChecked: check.checked };
   }
 
-  /** Folded leaf by leaf, with a turn of the event loop now and then: over a long log the service answers meanwhile. */
   async digest(size?: number): Promise<LedgerDigest> {
-    const frontier = new MerkleFrontier();
-    for (const { hash } of await this.hashes(size)) {
-      frontier.add(leafHash(hash));
-      if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return { size: frontier.size, root: frontier.root() };
+    const leaves = await this.leaves(size);
+    return { size: leaves.length, root: await rangeRoot(leaves, [0, leaves.length]) };
   }
 
   async inclusion(eventId: string, size?: number): Promise<InclusionProof> {
@@ -68,8 +83,8 @@ export class LedgerProofs {
       previousHash: entry.previousHash,
       eventHash: entry.hash,
       size: leaves.length,
-      root: merkleRoot(leaves),
-      path: inclusionProof(leaves, entry.index, leaves.length),
+      root: await rangeRoot(leaves, [0, leaves.length]),
+      path: await rangeRoots(leaves, inclusionRanges(entry.index, leaves.length)),
     };
   }
 
@@ -80,9 +95,9 @@ export class LedgerProofs {
     }
     return {
       kind: 'consistency',
-      old: { size: oldSize, root: merkleRoot(leaves.slice(0, oldSize)) },
-      new: { size: leaves.length, root: merkleRoot(leaves) },
-      path: consistencyProof(leaves, oldSize, leaves.length),
+      old: { size: oldSize, root: await rangeRoot(leaves, [0, oldSize]) },
+      new: { size: leaves.length, root: await rangeRoot(leaves, [0, leaves.length]) },
+      path: await rangeRoots(leaves, consistencyRanges(oldSize, leaves.length)),
     };
   }
 
@@ -93,12 +108,14 @@ export class LedgerProofs {
     return this.store.integrity;
   }
 
+  /** The leaves of the first `size` events, hashed with turns of the event loop between as `rangeRoot` folds them. */
   private async leaves(size?: number): Promise<Buffer[]> {
-    return (await this.hashes(size)).map((record) => leafHash(record.hash));
-  }
-
-  private async hashes(size?: number): Promise<EventHashRecord[]> {
     if (size !== undefined && size < 1) throw new BusinessRuleError('PROOF.BAD_SIZES', 'size must be at least 1', 'kích thước phải từ 1', 'size');
-    return this.integrity().hashes(size);
+    const leaves: Buffer[] = [];
+    for (const { hash } of await this.integrity().hashes(size)) {
+      leaves.push(leafHash(hash));
+      if (leaves.length % LEAVES_BETWEEN_TURNS === 0) await nextTurn();
+    }
+    return leaves;
   }
 }

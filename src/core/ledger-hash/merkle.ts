@@ -70,46 +70,58 @@ export class MerkleFrontier {
   }
 }
 
-/** The audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
-export function inclusionProof(leaves: readonly Buffer[], index: number, size: number): string[] {
-  const path: Buffer[] = [];
+/** Leaves [from, to) whose subtree root a proof carries. */
+export type LeafRange = readonly [from: number, to: number];
+
+/** The ranges whose roots make the audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
+export function inclusionRanges(index: number, size: number): LeafRange[] {
+  const path: LeafRange[] = [];
   const walk = (m: number, from: number, to: number): void => {
     const n = to - from;
     if (n <= 1) return;
     const k = split(n);
     if (m < k) {
       walk(m, from, from + k);
-      path.push(root(leaves, from + k, to));
+      path.push([from + k, to]);
     } else {
       walk(m - k, from + k, to);
-      path.push(root(leaves, from, from + k));
+      path.push([from, from + k]);
     }
   };
   walk(index, 0, size);
-  return path.map((b) => b.toString('hex'));
+  return path;
 }
 
-/** Proof that the tree of the first `oldSize` leaves is a prefix of the tree of the first `newSize`. */
-export function consistencyProof(leaves: readonly Buffer[], oldSize: number, newSize: number): string[] {
-  const proof: Buffer[] = [];
+/** The ranges whose roots prove the tree of the first `oldSize` leaves a prefix of the tree of the first `newSize`. */
+export function consistencyRanges(oldSize: number, newSize: number): LeafRange[] {
+  const proof: LeafRange[] = [];
   const walk = (m: number, from: number, to: number, complete: boolean): void => {
     const n = to - from;
     if (m === n) {
-      if (!complete) proof.push(root(leaves, from, to));
+      if (!complete) proof.push([from, to]);
       return;
     }
     const k = split(n);
     if (m <= k) {
       walk(m, from, from + k, complete);
-      proof.push(root(leaves, from + k, to));
+      proof.push([from + k, to]);
     } else {
       walk(m - k, from + k, to, false);
-      proof.push(root(leaves, from, from + k));
+      proof.push([from, from + k]);
     }
   };
   if (oldSize > 0 && oldSize < newSize) walk(oldSize, 0, newSize, true);
-  return proof.map((b) => b.toString('hex'));
+  return proof;
 }
+
+const rootsOf = (leaves: readonly Buffer[], ranges: readonly LeafRange[]): string[] => ranges.map(([from, to]) => root(leaves, from, to).toString('hex'));
+
+/** The audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
+export const inclusionProof = (leaves: readonly Buffer[], index: number, size: number): string[] => rootsOf(leaves, inclusionRanges(index, size));
+
+/** Proof that the tree of the first `oldSize` leaves is a prefix of the tree of the first `newSize`. */
+export const consistencyProof = (leaves: readonly Buffer[], oldSize: number, newSize: number): string[] =>
+  rootsOf(leaves, consistencyRanges(oldSize, newSize));
 
 /** Checks an inclusion proof (RFC 9162, 2.1.3.2): does this event hash sit at `index` under `rootHex`? */
 export function verifyInclusion(eventHashHex: string, index: number, size: number, proof: readonly string[], rootHex: string): boolean {
