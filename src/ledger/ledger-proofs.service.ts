@@ -55,7 +55,7 @@ export class LedgerProofs {
       const data = (event.data ?? {}) as Partial<LedgerDigest>;
       return { position: event.position, size: data.size, root: data.root };
     });
-    const check = checkRecordedDigests(await integrity.hashes(), digests);
+    const check = await checkRecordedDigests(await integrity.hashes(), digests);
     if (check.problem !== undefined) {
       return { ...chain, ok: false, digestsChecked: check.checked, firstBadPosition: check.firstBadPosition, failure: 'digest', problem: check.problem };
     }

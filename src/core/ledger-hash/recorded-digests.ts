@@ -20,8 +20,8 @@ export interface DigestCheck {
  * Checks digests recorded in the ledger against the log's hashes as they are now. A forger who rewrites an event
  * and recomputes every hash after it keeps the chains consistent, but not the roots recorded before the rewrite.
  */
-export function checkRecordedDigests(hashes: readonly EventHashRecord[], recorded: readonly RecordedDigest[]): DigestCheck {
-  const roots = prefixRoots(hashes, recorded.map((digest) => digest.size).filter((size): size is number => Number.isSafeInteger(size)));
+export async function checkRecordedDigests(hashes: readonly EventHashRecord[], recorded: readonly RecordedDigest[]): Promise<DigestCheck> {
+  const roots = await prefixRoots(hashes, recorded.map((digest) => digest.size).filter((size): size is number => Number.isSafeInteger(size)));
   for (const [checked, digest] of recorded.entries()) {
     const { size, root, position } = digest;
     if (!Number.isSafeInteger(size) || (size as number) < 1 || typeof root !== 'string') {
@@ -36,8 +36,11 @@ export function checkRecordedDigests(hashes: readonly EventHashRecord[], recorde
   return { checked: recorded.length };
 }
 
+/** Leaves folded between two turns of the event loop: a service verifying a long log answers meanwhile. */
+const LEAVES_BETWEEN_TURNS = 10_000;
+
 /** The roots over the first `size` events for each of `sizes` the log reaches, in one pass over it. */
-function prefixRoots(hashes: readonly EventHashRecord[], sizes: readonly number[]): Map<number, string> {
+async function prefixRoots(hashes: readonly EventHashRecord[], sizes: readonly number[]): Promise<Map<number, string>> {
   const wanted = new Set(sizes);
   const roots = new Map<number, string>();
   const frontier = new MerkleFrontier();
@@ -45,6 +48,7 @@ function prefixRoots(hashes: readonly EventHashRecord[], sizes: readonly number[
     if (roots.size === wanted.size) break;
     frontier.add(leafHash(hash));
     if (wanted.has(frontier.size)) roots.set(frontier.size, frontier.root());
+    if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return roots;
 }
