@@ -2,36 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BusinessRuleError, NotFoundError } from '../core/errors/ledger-errors';
 import { EVENT_STORE, EventStore } from '../core/event-store/event-store.port';
 import { IntegrityReport, LedgerIntegrity } from '../core/ledger-hash/integrity';
-import { consistencyRanges, inclusionRanges, LeafRange, leafHash, MerkleFrontier } from '../core/ledger-hash/merkle';
+import { consistencyProof, inclusionProof, leafHash, LEAVES_BETWEEN_TURNS, merkleRoot } from '../core/ledger-hash/merkle';
 import { ConsistencyProof, InclusionProof, LedgerDigest } from '../core/ledger-hash/proofs';
 import { checkRecordedDigests } from '../core/ledger-hash/recorded-digests';
+import { nextTurn } from '../core/next-turn';
 
 /** Digests recorded in the ledger itself: a later rewrite of the log before them no longer matches them. */
 export const DIGEST_STREAM = 'ledger-digests';
 export const DIGEST_RECORDED = 'LedgerDigestRecorded';
-
-/** Leaves hashed, or folded into a root, between two turns of the event loop: some tens of milliseconds of work. */
-const LEAVES_BETWEEN_TURNS = 10_000;
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * The root over a range of leaves, folded a leaf at a time with a turn of the event loop now and then: digests and
- * proofs over a long log leave the service answering its other requests meanwhile.
- */
-async function rangeRoot(leaves: readonly Buffer[], [from, to]: LeafRange): Promise<string> {
-  const frontier = new MerkleFrontier();
-  for (let i = from; i < to; i++) {
-    frontier.add(leaves[i]);
-    if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await nextTurn();
-  }
-  return frontier.root();
-}
-
-async function rangeRoots(leaves: readonly Buffer[], ranges: readonly LeafRange[]): Promise<string[]> {
-  const roots: string[] = [];
-  for (const range of ranges) roots.push(await rangeRoot(leaves, range));
-  return roots;
-}
 
 export interface VerificationReport extends IntegrityReport {
   /** Digests recorded in the ledger, each checked against the log as it is now. */
@@ -64,7 +42,7 @@ export class LedgerProofs {
 
   async digest(size?: number): Promise<LedgerDigest> {
     const leaves = await this.leaves(size);
-    return { size: leaves.length, root: await rangeRoot(leaves, [0, leaves.length]) };
+    return { size: leaves.length, root: await merkleRoot(leaves) };
   }
 
   async inclusion(eventId: string, size?: number): Promise<InclusionProof> {
@@ -83,8 +61,8 @@ export class LedgerProofs {
       previousHash: entry.previousHash,
       eventHash: entry.hash,
       size: leaves.length,
-      root: await rangeRoot(leaves, [0, leaves.length]),
-      path: await rangeRoots(leaves, inclusionRanges(entry.index, leaves.length)),
+      root: await merkleRoot(leaves),
+      path: await inclusionProof(leaves, entry.index, leaves.length),
     };
   }
 
@@ -95,9 +73,9 @@ export class LedgerProofs {
     }
     return {
       kind: 'consistency',
-      old: { size: oldSize, root: await rangeRoot(leaves, [0, oldSize]) },
-      new: { size: leaves.length, root: await rangeRoot(leaves, [0, leaves.length]) },
-      path: await rangeRoots(leaves, consistencyRanges(oldSize, leaves.length)),
+      old: { size: oldSize, root: await merkleRoot(leaves, oldSize) },
+      new: { size: leaves.length, root: await merkleRoot(leaves) },
+      path: await consistencyProof(leaves, oldSize, leaves.length),
     };
   }
 
@@ -108,7 +86,7 @@ export class LedgerProofs {
     return this.store.integrity;
   }
 
-  /** The leaves of the first `size` events, hashed with turns of the event loop between as `rangeRoot` folds them. */
+  /** The leaves of the first `size` events, hashed with turns of the event loop between, as their roots are folded. */
   private async leaves(size?: number): Promise<Buffer[]> {
     if (size !== undefined && size < 1) throw new BusinessRuleError('PROOF.BAD_SIZES', 'size must be at least 1', 'kích thước phải từ 1', 'size');
     const leaves: Buffer[] = [];

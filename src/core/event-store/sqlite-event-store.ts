@@ -18,6 +18,7 @@ import {
   ReadStreamOptions,
   StreamAppend,
 } from './event-store.port';
+import { nextTurn } from '../next-turn';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; `:memory:` for a private in-memory database. */
@@ -402,7 +403,7 @@ class SqliteIntegrity implements LedgerIntegrity {
         previousHash = row.hash;
         expected += 1;
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return { ok: true, checked: expected - 1, lastPosition: expected - 1 };
   }
@@ -416,7 +417,7 @@ class SqliteIntegrity implements LedgerIntegrity {
       const rows = wanted > 0 ? chunk.all(records.at(-1)?.position ?? 0, wanted) : [];
       for (const row of rows) records.push(row);
       if (rows.length < HASH_CHUNK_ROWS) return records;
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
 

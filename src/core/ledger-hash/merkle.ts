@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nextTurn } from '../next-turn';
 
 /**
  * A Merkle tree over the log's event hashes, as Certificate Transparency defines it (RFC 9162, section 2.1):
@@ -25,17 +26,6 @@ const split = (n: number): number => {
   while (k * 2 < n) k *= 2;
   return k;
 };
-
-/** Root over leaves [from, to). Recursion depth is log2(n). */
-function root(leaves: readonly Buffer[], from: number, to: number): Buffer {
-  const n = to - from;
-  if (n === 0) return sha256();
-  if (n === 1) return leaves[from];
-  const k = split(n);
-  return nodeHash(root(leaves, from, from + k), root(leaves, from + k, to));
-}
-
-export const merkleRoot = (leaves: readonly Buffer[]): string => root(leaves, 0, leaves.length).toString('hex');
 
 /**
  * The root of every prefix of the log, leaf by leaf, holding only the perfect subtrees the prefix's size decomposes
@@ -71,10 +61,10 @@ export class MerkleFrontier {
 }
 
 /** Leaves [from, to) whose subtree root a proof carries. */
-export type LeafRange = readonly [from: number, to: number];
+type LeafRange = readonly [from: number, to: number];
 
 /** The ranges whose roots make the audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
-export function inclusionRanges(index: number, size: number): LeafRange[] {
+function inclusionRanges(index: number, size: number): LeafRange[] {
   const path: LeafRange[] = [];
   const walk = (m: number, from: number, to: number): void => {
     const n = to - from;
@@ -93,7 +83,7 @@ export function inclusionRanges(index: number, size: number): LeafRange[] {
 }
 
 /** The ranges whose roots prove the tree of the first `oldSize` leaves a prefix of the tree of the first `newSize`. */
-export function consistencyRanges(oldSize: number, newSize: number): LeafRange[] {
+function consistencyRanges(oldSize: number, newSize: number): LeafRange[] {
   const proof: LeafRange[] = [];
   const walk = (m: number, from: number, to: number, complete: boolean): void => {
     const n = to - from;
@@ -114,14 +104,37 @@ export function consistencyRanges(oldSize: number, newSize: number): LeafRange[]
   return proof;
 }
 
-const rootsOf = (leaves: readonly Buffer[], ranges: readonly LeafRange[]): string[] => ranges.map(([from, to]) => root(leaves, from, to).toString('hex'));
+/** Leaves hashed, or folded into a root, between two turns of the event loop: some tens of milliseconds of work. */
+export const LEAVES_BETWEEN_TURNS = 10_000;
+
+/**
+ * The root over leaves [from, to), folded a leaf at a time with a turn of the event loop now and then: digests and
+ * proofs over a long log leave the service answering its other requests meanwhile.
+ */
+async function rangeRoot(leaves: readonly Buffer[], [from, to]: LeafRange): Promise<string> {
+  const frontier = new MerkleFrontier();
+  for (let i = from; i < to; i++) {
+    frontier.add(leaves[i]);
+    if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await nextTurn();
+  }
+  return frontier.root();
+}
+
+async function rangeRoots(leaves: readonly Buffer[], ranges: readonly LeafRange[]): Promise<string[]> {
+  const roots: string[] = [];
+  for (const range of ranges) roots.push(await rangeRoot(leaves, range));
+  return roots;
+}
+
+/** The root over the first `size` leaves (all of them by default): a digest. */
+export const merkleRoot = (leaves: readonly Buffer[], size = leaves.length): Promise<string> => rangeRoot(leaves, [0, size]);
 
 /** The audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
-export const inclusionProof = (leaves: readonly Buffer[], index: number, size: number): string[] => rootsOf(leaves, inclusionRanges(index, size));
+export const inclusionProof = (leaves: readonly Buffer[], index: number, size: number): Promise<string[]> => rangeRoots(leaves, inclusionRanges(index, size));
 
 /** Proof that the tree of the first `oldSize` leaves is a prefix of the tree of the first `newSize`. */
-export const consistencyProof = (leaves: readonly Buffer[], oldSize: number, newSize: number): string[] =>
-  rootsOf(leaves, consistencyRanges(oldSize, newSize));
+export const consistencyProof = (leaves: readonly Buffer[], oldSize: number, newSize: number): Promise<string[]> =>
+  rangeRoots(leaves, consistencyRanges(oldSize, newSize));
 
 /** Checks an inclusion proof (RFC 9162, 2.1.3.2): does this event hash sit at `index` under `rootHex`? */
 export function verifyInclusion(eventHashHex: string, index: number, size: number, proof: readonly string[], rootHex: string): boolean {

@@ -11,7 +11,7 @@ describe('inclusion proofs of stream-chained events, checked without the ledger'
   const proofOf = async (eventId: string, size = log.length): Promise<InclusionProof> => {
     const entry = (await integrity.entry(eventId))!;
     const leaves = (await integrity.hashes(size)).map((h) => leafHash(h.hash));
-    return { kind: 'inclusion', chain: 'stream', index: entry.index, event: entry.event, previousHash: entry.previousHash, eventHash: entry.hash, size, root: merkleRoot(leaves), path: inclusionProof(leaves, entry.index, size) };
+    return { kind: 'inclusion', chain: 'stream', index: entry.index, event: entry.event, previousHash: entry.previousHash, eventHash: entry.hash, size, root: await merkleRoot(leaves), path: await inclusionProof(leaves, entry.index, size) };
   };
 
   it('proves every event at its place in log order, whatever the gaps between positions', async () => {
@@ -39,14 +39,14 @@ describe('inclusion proofs of stream-chained events, checked without the ledger'
     expect(checkProof({ ...proof, chain: 'log' }).valid).toBe(false);
   });
 
-  it('still checks log-chained proofs made before proofs named their chain and index', () => {
+  it('still checks log-chained proofs made before proofs named their chain and index', async () => {
     const events: StoredEventText[] = Array.from({ length: 5 }, (_, i) => ({
       position: i + 1, eventId: `e${i}`, streamId: 's', revision: i, type: 'T', schemaVersion: 1, data: '{}', metadata: '{}', recordedAt: '2024-01-01T00:00:00.000Z',
     }));
     const hashes: string[] = [];
     for (const event of events) hashes.push(eventHash(hashes.at(-1) ?? GENESIS_HASH, event));
     const leaves = hashes.map(leafHash);
-    const old: InclusionProof = { kind: 'inclusion', event: events[3], previousHash: hashes[2], eventHash: hashes[3], size: 5, root: merkleRoot(leaves), path: inclusionProof(leaves, 3, 5) };
+    const old: InclusionProof = { kind: 'inclusion', event: events[3], previousHash: hashes[2], eventHash: hashes[3], size: 5, root: await merkleRoot(leaves), path: await inclusionProof(leaves, 3, 5) };
     expect(checkProof(old)).toMatchObject({ valid: true, reason: expect.stringContaining('position 4') });
     expect(checkProof({ ...old, chain: 'log', index: 2 }).valid).toBe(false);
   });

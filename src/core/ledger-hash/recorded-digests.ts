@@ -1,5 +1,6 @@
 import { EventHashRecord } from './integrity';
-import { leafHash, MerkleFrontier } from './merkle';
+import { leafHash, LEAVES_BETWEEN_TURNS, MerkleFrontier } from './merkle';
+import { nextTurn } from '../next-turn';
 
 /** A digest as recorded in the ledger: the event's position and its data, not trusted to be well formed. */
 export interface RecordedDigest {
@@ -36,9 +37,6 @@ export async function checkRecordedDigests(hashes: readonly EventHashRecord[], r
   return { checked: recorded.length };
 }
 
-/** Leaves folded between two turns of the event loop: a service verifying a long log answers meanwhile. */
-const LEAVES_BETWEEN_TURNS = 10_000;
-
 /** The roots over the first `size` events for each of `sizes` the log reaches, in one pass over it. */
 async function prefixRoots(hashes: readonly EventHashRecord[], sizes: readonly number[]): Promise<Map<number, string>> {
   const wanted = new Set(sizes);
@@ -48,7 +46,7 @@ async function prefixRoots(hashes: readonly EventHashRecord[], sizes: readonly n
     if (roots.size === wanted.size) break;
     frontier.add(leafHash(hash));
     if (wanted.has(frontier.size)) roots.set(frontier.size, frontier.root());
-    if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await nextTurn();
   }
   return roots;
 }

@@ -28,44 +28,47 @@ export interface ReadModel<Doc> {
 
 /**
  * The projections kept up to date with the log for the life of the application, however they are folded: in this
- * thread (ProjectionRunner) or in a worker thread of their own (ProjectionWorker). Queries read them through here.
+ * thread (ProjectionRunner) or in a worker thread of their own (ProjectionWorker). Queries read them through here,
+ * from the read store both fold into.
  */
 export abstract class LiveProjections {
+  constructor(protected readonly readStore: SqliteReadStore) {}
+
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
   abstract health(): ProjectionHealth[];
   /** Resolves once every event stored when it was called is folded: a reader sees its own writes. */
   abstract caughtUp(timeoutMs?: number): Promise<void>;
-  abstract readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc>;
+
+  /** A projection's live generation, looked up at each read: a rebuild may have swapped it since the last one. */
+  readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc> {
+    return generationModel(this.readStore, projection, () => {
+      const status = this.readStore.status(projection.name);
+      if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
+      return status.generation;
+    });
+  }
+
   /** Reads of several read models that must see one moment of them; see SqliteReadStore.readTogether. */
-  abstract readTogether<T>(read: () => T): T;
-  /** The snapshot `ledger rebuild --as-of/--known-at` wrote for exactly this filter, if any, of the current definition. */
-  abstract snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined;
+  readTogether<T>(read: () => T): T {
+    return this.readStore.readTogether(read);
+  }
+
+  /**
+   * The snapshot `ledger rebuild --as-of/--known-at` wrote for exactly this filter, if any, and if written by the
+   * projection's current version (an older one was folded by another `evolve`).
+   */
+  snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
+    const status = this.readStore.snapshot(snapshotLabel(projection.name, filter));
+    if (!status || status.version !== projection.version) return undefined;
+    return { status, model: generationModel(this.readStore, projection, () => status.generation) };
+  }
 }
 
 /** A read model folded up to a point in time, and where the log stood when it was built. */
 export interface Snapshot<Doc> {
   readonly status: SnapshotStatus;
   readonly model: ReadModel<Doc>;
-}
-
-/** A projection's live generation, looked up at each read: a rebuild may have swapped it since the last one. */
-export function readModelOf<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>): ReadModel<Doc> {
-  return generationModel(readStore, projection, () => {
-    const status = readStore.status(projection.name);
-    if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
-    return status.generation;
-  });
-}
-
-/**
- * A projection's snapshot for a filter, when one was written by the projection's current version (an older one was
- * folded by another `evolve`).
- */
-export function snapshotOf<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
-  const status = readStore.snapshot(snapshotLabel(projection.name, filter));
-  if (!status || status.version !== projection.version) return undefined;
-  return { status, model: generationModel(readStore, projection, () => status.generation) };
 }
 
 function generationModel<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>, generation: () => number): ReadModel<Doc> {

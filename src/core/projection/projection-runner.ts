@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { EventStore } from '../event-store/event-store.port';
-import { AnyProjection, DocumentProjection } from './document-projection';
-import { TimeFilter } from './event-filter';
-import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, Snapshot, snapshotOf, throwIfFailed } from './live-projections';
+import { AnyProjection } from './document-projection';
+import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, throwIfFailed } from './live-projections';
 import { foreignCheckpoint } from './checkpoint-event';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
 import { SqliteReadStore } from './read-store';
 import { rebuildProjections } from './rebuild';
+import { nextTurn } from '../next-turn';
 
 export interface ProjectionRunnerOptions {
   /** Events read and folded at a time. */
@@ -48,11 +48,11 @@ export class ProjectionRunner extends LiveProjections {
 
   constructor(
     private readonly store: EventStore,
-    private readonly readStore: SqliteReadStore,
+    readStore: SqliteReadStore,
     readonly projections: readonly AnyProjection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    super();
+    super(readStore);
     this.pageSize = options.pageSize ?? 2000;
     this.gatherMs = options.gatherMs ?? 20;
   }
@@ -122,18 +122,6 @@ export class ProjectionRunner extends LiveProjections {
     throwIfFailed(this.health());
   }
 
-  readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc> {
-    return readModelOf(this.readStore, projection);
-  }
-
-  readTogether<T>(read: () => T): T {
-    return this.readStore.readTogether(read);
-  }
-
-  snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
-    return snapshotOf(this.readStore, projection, filter);
-  }
-
   private async run(): Promise<void> {
     while (this.running) {
       try {
@@ -162,7 +150,7 @@ export class ProjectionRunner extends LiveProjections {
         if (page.length < this.pageSize) await this.gather();
         // On SQLite every read resolves at once: without this, a backlog of pages would be folded in one chain of
         // promises, and the thread would answer nothing else (no request, no health check) until it was all done.
-        else await new Promise((resolve) => setImmediate(resolve));
+        else await nextTurn();
       } catch (error) {
         if (error instanceof ProjectionFailedError) {
           // That projection stops where it is and is reported; the others fold the page again without it.
@@ -231,7 +219,7 @@ export class ProjectionRunner extends LiveProjections {
       pageSize: this.pageSize,
       betweenSteps: async () => {
         if (!this.running) throw new BuildStoppedError();
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       },
     });
     this.loadTargets();

@@ -1,9 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '../event-store/event-store.port';
-import { DocumentProjection } from './document-projection';
-import { TimeFilter } from './event-filter';
-import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, ReadModel, readModelOf, Snapshot, snapshotOf, throwIfFailed } from './live-projections';
+import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, throwIfFailed } from './live-projections';
 import { FromProjectionWorker, ToProjectionWorker } from './projection-worker-protocol';
 import { SqliteReadStore } from './read-store';
 
@@ -29,11 +27,11 @@ export class ProjectionWorker extends LiveProjections {
 
   constructor(
     private readonly store: EventStore,
-    private readonly readStore: SqliteReadStore,
+    readStore: SqliteReadStore,
     /** Starts the worker thread: a script that calls hostProjections. */
     private readonly spawn: () => Worker,
   ) {
-    super();
+    super(readStore);
   }
 
   /** Resolves once the worker has loaded the projections, so that the read models exist before any request. */
@@ -66,18 +64,6 @@ export class ProjectionWorker extends LiveProjections {
     this.send({ kind: 'reach', position: head });
     await reached;
     throwIfFailed(this.latest);
-  }
-
-  readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc> {
-    return readModelOf(this.readStore, projection);
-  }
-
-  readTogether<T>(read: () => T): T {
-    return this.readStore.readTogether(read);
-  }
-
-  snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
-    return snapshotOf(this.readStore, projection, filter);
   }
 
   private launch(): Promise<void> {

@@ -31,10 +31,7 @@ export class ProcedureTimeline {
    */
   async catalogAt(filter: TimeFilter): Promise<Map<string, ProcedureAt>> {
     await this.projections.caughtUp();
-    const fromSnapshot = this.projections.readTogether(() => this.fromSnapshot(filter));
-    if (fromSnapshot) return fromSnapshot;
-    const [catalog] = await this.catalogsAt([filter.asOf], filter.knownAt);
-    return catalog;
+    return this.projections.readTogether(() => this.fromSnapshot(filter) ?? this.fold([filter.asOf], filter.knownAt)[0]);
   }
 
   /**
@@ -73,26 +70,28 @@ export class ProcedureTimeline {
   async catalogsAt(
     asOfs: ReadonlyArray<string | undefined>,
     knownAt?: string,
-    visit: (code: string, entry: AuditEntry) => void = () => undefined,
+    visit?: (code: string, entry: AuditEntry) => void,
   ): Promise<Array<Map<string, ProcedureAt>>> {
     await this.projections.caughtUp();
+    return this.projections.readTogether(() => this.fold(asOfs, knownAt, visit));
+  }
+
+  private fold(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: (code: string, entry: AuditEntry) => void): Array<Map<string, ProcedureAt>> {
     const trail = this.projections.readModel(auditTrailProjection);
     const latest = asOfs.includes(undefined) ? undefined : (asOfs as string[]).reduce((a, b) => (a > b ? a : b));
     const ranges = { effective_date: { to: latest }, recorded_at: { to: knownAt } };
     const inEffectBy = (asOf: string | undefined, entry: AuditEntry) => asOf === undefined || entry.metadata.effectiveDate <= asOf;
-    return this.projections.readTogether(() => {
-      const corrections = trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => document);
-      const folds = asOfs.map((asOf) => new CatalogFold(corrections.filter((entry) => inEffectBy(asOf, entry)).map(codeOf)));
-      for (const { document: entry } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
-        const code = codeOf(entry);
-        visit(code, entry);
-        const evolve = evolvedOnce(entry as unknown as ProcedureFact);
-        asOfs.forEach((asOf, i) => {
-          if (inEffectBy(asOf, entry)) folds[i].fold(code, entry, evolve);
-        });
-      }
-      return folds.map((fold) => fold.catalog());
-    });
+    const corrections = trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => document);
+    const folds = asOfs.map((asOf) => new CatalogFold(corrections.filter((entry) => inEffectBy(asOf, entry)).map(codeOf)));
+    for (const { document: entry } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
+      const code = codeOf(entry);
+      visit?.(code, entry);
+      const evolve = evolvedOnce(entry as unknown as ProcedureFact);
+      asOfs.forEach((asOf, i) => {
+        if (inEffectBy(asOf, entry)) folds[i].fold(code, entry, evolve);
+      });
+    }
+    return folds.map((fold) => fold.catalog());
   }
 }
 
