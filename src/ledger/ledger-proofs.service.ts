@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BusinessRuleError, NotFoundError } from '../core/errors/ledger-errors';
 import { EVENT_STORE, EventStore } from '../core/event-store/event-store.port';
 import { IntegrityReport, LedgerIntegrity } from '../core/ledger-hash/integrity';
-import { consistencyProof, inclusionProof, leafHash, LEAVES_BETWEEN_TURNS, merkleRoot } from '../core/ledger-hash/merkle';
+import { MerkleTree } from '../core/ledger-hash/merkle-tree';
 import { ConsistencyProof, InclusionProof, LedgerDigest } from '../core/ledger-hash/proofs';
 import { checkRecordedDigests } from '../core/ledger-hash/recorded-digests';
-import { nextTurn } from '../core/next-turn';
 
 /** Digests recorded in the ledger itself: a later rewrite of the log before them no longer matches them. */
 export const DIGEST_STREAM = 'ledger-digests';
@@ -41,17 +40,17 @@ export class LedgerProofs {
   }
 
   async digest(size?: number): Promise<LedgerDigest> {
-    const leaves = await this.leaves(size);
-    return { size: leaves.length, root: await merkleRoot(leaves) };
+    const tree = await this.tree(size);
+    return { size: tree.size, root: await tree.root() };
   }
 
   async inclusion(eventId: string, size?: number): Promise<InclusionProof> {
     const integrity = this.integrity();
     const entry = await integrity.entry(eventId);
     if (!entry) throw new NotFoundError('EVENT.NOT_FOUND', `no event ${eventId} in the ledger`, `không có sự kiện ${eventId} trong sổ`, [{ field: 'eventId', rule: 'EVENT.NOT_FOUND', message: 'unknown event id' }]);
-    const leaves = await this.leaves(size);
-    if (entry.index >= leaves.length) {
-      throw new BusinessRuleError('PROOF.EVENT_AFTER_DIGEST', `event ${eventId} is at position ${entry.event.position}, after the digest of ${leaves.length} events`, `sự kiện nằm sau bản tóm lược`, 'size');
+    const tree = await this.tree(size);
+    if (entry.index >= tree.size) {
+      throw new BusinessRuleError('PROOF.EVENT_AFTER_DIGEST', `event ${eventId} is at position ${entry.event.position}, after the digest of ${tree.size} events`, `sự kiện nằm sau bản tóm lược`, 'size');
     }
     return {
       kind: 'inclusion',
@@ -60,22 +59,22 @@ export class LedgerProofs {
       event: entry.event,
       previousHash: entry.previousHash,
       eventHash: entry.hash,
-      size: leaves.length,
-      root: await merkleRoot(leaves),
-      path: await inclusionProof(leaves, entry.index, leaves.length),
+      size: tree.size,
+      root: await tree.root(),
+      path: await tree.inclusionPath(entry.index),
     };
   }
 
   async consistency(oldSize: number, newSize?: number): Promise<ConsistencyProof> {
-    const leaves = await this.leaves(newSize);
-    if (oldSize < 1 || oldSize > leaves.length) {
-      throw new BusinessRuleError('PROOF.BAD_SIZES', `from (${oldSize}) must be between 1 and the newer size (${leaves.length})`, `kích thước cũ phải từ 1 đến ${leaves.length}`, 'from');
+    const tree = await this.tree(newSize);
+    if (oldSize < 1 || oldSize > tree.size) {
+      throw new BusinessRuleError('PROOF.BAD_SIZES', `from (${oldSize}) must be between 1 and the newer size (${tree.size})`, `kích thước cũ phải từ 1 đến ${tree.size}`, 'from');
     }
     return {
       kind: 'consistency',
-      old: { size: oldSize, root: await merkleRoot(leaves, oldSize) },
-      new: { size: leaves.length, root: await merkleRoot(leaves) },
-      path: await consistencyProof(leaves, oldSize, leaves.length),
+      old: { size: oldSize, root: await tree.root(oldSize) },
+      new: { size: tree.size, root: await tree.root() },
+      path: await tree.consistencyPath(oldSize),
     };
   }
 
@@ -86,14 +85,9 @@ export class LedgerProofs {
     return this.store.integrity;
   }
 
-  /** The leaves of the first `size` events, hashed with turns of the event loop between, as their roots are folded. */
-  private async leaves(size?: number): Promise<Buffer[]> {
+  /** The tree over the first `size` events, or over the whole log. */
+  private tree(size?: number): Promise<MerkleTree> {
     if (size !== undefined && size < 1) throw new BusinessRuleError('PROOF.BAD_SIZES', 'size must be at least 1', 'kích thước phải từ 1', 'size');
-    const leaves: Buffer[] = [];
-    for (const { hash } of await this.integrity().hashes(size)) {
-      leaves.push(leafHash(hash));
-      if (leaves.length % LEAVES_BETWEEN_TURNS === 0) await nextTurn();
-    }
-    return leaves;
+    return this.integrity().tree(size);
   }
 }

@@ -6,8 +6,10 @@ import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO
 import { catchUpSubscription } from './catch-up-subscription';
 import { GroupCommit, MemberOutcome } from './group-commit';
 import { StreamRevisionRow, StreamRevisions } from './stream-revisions';
-import { eventHash, eventHashAt, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
-import { ChainEntry, EventHashRecord, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
+import { eventHash, eventHashAt, GENESIS_HASH } from '../ledger-hash/event-hash';
+import { LedgerIntegrity } from '../ledger-hash/integrity';
+import { EventRow, SqliteIntegrity, toStoredText } from './sqlite-integrity';
+import { isStorageFault } from './sqlite-storage-faults';
 import { streamTextOf } from '../ledger-hash/stream-chain';
 import {
   AppendResult,
@@ -18,7 +20,6 @@ import {
   ReadStreamOptions,
   StreamAppend,
 } from './event-store.port';
-import { nextTurn } from '../next-turn';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; `:memory:` for a private in-memory database. */
@@ -32,8 +33,9 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
+// Schema 2 added the hash chain, schema 3 the roots of complete Merkle subtrees kept for proofs (see SqliteIntegrity).
 // Positions are SQLite rowids without AUTOINCREMENT: a new row takes max+1 inside the write lock, and a
 // rolled-back transaction leaves no hole, so positions stay gap-free. The triggers make the log append-only.
 const SCHEMA = `
@@ -51,6 +53,12 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events(event_id);
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events(stream_id, revision);
+CREATE TABLE IF NOT EXISTS subtree_roots (
+  level INTEGER NOT NULL,
+  idx   INTEGER NOT NULL,
+  root  BLOB    NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
 `;
 
 // Guards against mistakes, not against an attacker with the file: the hash chain is what detects tampering.
@@ -60,31 +68,6 @@ CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
 CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
   BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
 `;
-
-interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash: string;
-}
-
-const toStoredText = (row: EventRow): StoredEventText => ({
-  position: row.position,
-  eventId: row.event_id,
-  streamId: row.stream_id,
-  revision: row.revision,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  data: row.data,
-  metadata: row.metadata,
-  recordedAt: row.recorded_at,
-});
 
 /** The columns a reader needs, in the order of `fromColumns`: the hash is for the integrity check alone. */
 export const RECORD_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
@@ -106,13 +89,6 @@ const fromColumns = ([position, id, streamId, revision, type, schemaVersion, dat
   data: JSON.parse(data),
   metadata: JSON.parse(metadata),
 });
-
-/**
- * SQLite errors that mean "the disk refuses writes", not "the request is wrong". Extended codes keep their family as
- * a prefix (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED), so families are matched, not exact codes.
- */
-const STORAGE_FAULTS = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY'];
-const isStorageFault = (code: string): boolean => STORAGE_FAULTS.some((family) => code === family || code.startsWith(`${family}_`));
 
 /** The members of one group commit: each the appends of one call of appendToStreams. */
 type AppendGroup = ReadonlyArray<readonly StreamAppend[]>;
@@ -370,62 +346,5 @@ export class SqliteEventStore implements EventStore {
       previous = eventHash(previous, toStoredText(row));
       update.run(previous, row.position);
     }
-  }
-}
-
-/** Events hashed between two turns of the event loop while verifying the log: some tens of milliseconds of work. */
-const VERIFY_CHUNK_ROWS = 2_000;
-/** Event hashes read between two turns of the event loop, for digests and proofs. */
-const HASH_CHUNK_ROWS = 20_000;
-
-/** Walks the chain from the stored bytes; SQLite keeps them exactly as they were hashed. */
-class SqliteIntegrity implements LedgerIntegrity {
-  readonly chain = 'log';
-
-  constructor(private readonly db: Database.Database) {}
-
-  /**
-   * The log as it stood when called, a chunk of rows at a time with a turn of the event loop between chunks: a service
-   * asked to verify a long log goes on answering its other requests meanwhile (one statement over a million events
-   * held it for tens of seconds). Stored events never change, so chunks read apart still check one log.
-   */
-  async verify(): Promise<IntegrityReport> {
-    const last = this.db.prepare<[], { last: number | null }>('SELECT MAX(position) AS last FROM events').get()?.last ?? 0;
-    const chunk = this.db.prepare<[number, number, number], EventRow>('SELECT * FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?');
-    let previousHash = GENESIS_HASH;
-    let expected = 1;
-    while (expected <= last) {
-      for (const row of chunk.all(expected, last, VERIFY_CHUNK_ROWS)) {
-        const bad = (failure: IntegrityFailure, problem: string): IntegrityReport => ({ ok: false, checked: expected - 1, lastPosition: expected - 1, firstBadPosition: expected, failure, problem });
-        if (row.position !== expected) return bad('order', `event at position ${expected} is missing (next stored position is ${row.position})`);
-        const recomputed = eventHash(previousHash, toStoredText(row));
-        if (recomputed !== row.hash) return bad('content', `event at position ${expected} does not match its hash: its content, its place or an earlier event changed`);
-        previousHash = row.hash;
-        expected += 1;
-      }
-      await nextTurn();
-    }
-    return { ok: true, checked: expected - 1, lastPosition: expected - 1 };
-  }
-
-  /** Read a chunk at a time, with a turn of the event loop between, as `verify` walks the log. */
-  async hashes(size?: number): Promise<EventHashRecord[]> {
-    const chunk = this.db.prepare<[number, number], EventHashRecord>('SELECT position, hash FROM events WHERE position > ? ORDER BY position LIMIT ?');
-    const records: EventHashRecord[] = [];
-    for (;;) {
-      const wanted = Math.min(HASH_CHUNK_ROWS, (size ?? Infinity) - records.length);
-      const rows = wanted > 0 ? chunk.all(records.at(-1)?.position ?? 0, wanted) : [];
-      for (const row of rows) records.push(row);
-      if (rows.length < HASH_CHUNK_ROWS) return records;
-      await nextTurn();
-    }
-  }
-
-  async entry(eventId: string): Promise<ChainEntry | undefined> {
-    const row = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?').get(eventId);
-    if (!row) return undefined;
-    const previous = this.db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?').get(row.position - 1);
-    // Positions number the log from 1 without gaps, so an event's place in the digests is its position − 1.
-    return { index: row.position - 1, event: toStoredText(row), previousHash: previous?.hash ?? GENESIS_HASH, hash: row.hash };
   }
 }

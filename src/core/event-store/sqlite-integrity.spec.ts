@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anEvent } from '../../../test/support/event-factory';
+import { referenceConsistency, referencePath, referenceRoot } from '../../../test/support/merkle-reference';
+import { eventStoreConnection, STORAGE_FAULTS } from '../../../test/support/storage-faults';
+import { leafHash } from '../ledger-hash/merkle';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describe('verifying a long SQLite log', () => {
@@ -17,10 +20,10 @@ describe('verifying a long SQLite log', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** `streams` streams of 100 events each, appended at once. */
-  const appendStreams = (streams: number) =>
+  /** `streams` streams of 100 events each, appended at once, numbered on from `first`. */
+  const appendStreams = (streams: number, first = 0) =>
     store.appendToStreams(
-      Array.from({ length: streams }, (_, s) => ({
+      Array.from({ length: streams }, (_, i) => first + i).map((s) => ({
         streamId: `s-${s}`,
         expectedRevision: 'no_stream' as const,
         events: Array.from({ length: 100 }, (_, i) => anEvent(s * 100 + i)),
@@ -82,4 +85,72 @@ describe('verifying a long SQLite log', () => {
       expect(first.every((record, i) => record.position === i + 1 && record.hash === all[i].hash)).toBe(true);
     }
   }, 30_000);
+
+  describe('the roots of complete subtrees kept for proofs', () => {
+    const keptRoots = () => {
+      const file = new Database(join(dir, 'events.sqlite'), { readonly: true });
+      const rows = file.prepare('SELECT level, idx FROM subtree_roots ORDER BY level, idx').all();
+      file.close();
+      return rows;
+    };
+    const storedLeaves = () => {
+      const file = new Database(join(dir, 'events.sqlite'), { readonly: true });
+      const hashes = file.prepare('SELECT hash FROM events ORDER BY position').pluck().all() as string[];
+      file.close();
+      return hashes.map(leafHash);
+    };
+
+    it('are kept by a verification and by the first proof, and give the answers the log gives', async () => {
+      await appendStreams(30);
+      const leaves = storedLeaves();
+      expect(keptRoots()).toEqual([]);
+      expect(await store.integrity.verify()).toEqual({ ok: true, checked: 3_000, lastPosition: 3_000 });
+      // 3,000 events: leaves 1–1,024 and 1,025–2,048, and the two together.
+      expect(keptRoots()).toEqual([{ level: 10, idx: 0 }, { level: 10, idx: 1 }, { level: 11, idx: 0 }]);
+
+      await appendStreams(20, 30);
+      const longer = storedLeaves();
+      const tree = await store.integrity.tree();
+      expect(tree.size).toBe(5_000);
+      expect(await tree.root()).toBe(referenceRoot(longer).toString('hex'));
+      expect(await tree.inclusionPath(4_321)).toEqual(referencePath(4_321, longer));
+      expect(await tree.consistencyPath(3_000)).toEqual(referenceConsistency(3_000, longer));
+      expect(await (await store.integrity.tree(3_000)).root()).toBe(referenceRoot(leaves).toString('hex'));
+      expect(keptRoots()).toEqual([
+        { level: 10, idx: 0 }, { level: 10, idx: 1 }, { level: 10, idx: 2 }, { level: 10, idx: 3 },
+        { level: 11, idx: 0 }, { level: 11, idx: 1 },
+        { level: 12, idx: 0 },
+      ]);
+    });
+
+    it('fail a verification when one no longer matches the log, naming the events it covers', async () => {
+      await appendStreams(30);
+      await store.integrity.verify();
+      const file = new Database(join(dir, 'events.sqlite'));
+      file.prepare('UPDATE subtree_roots SET root = zeroblob(32) WHERE level = 10 AND idx = 1').run();
+      file.close();
+      expect(await store.integrity.verify()).toEqual({
+        ok: false,
+        checked: 2_047,
+        lastPosition: 2_047,
+        firstBadPosition: 2_048,
+        failure: 'digest',
+        problem: expect.stringContaining('events 1025–2048 no longer matches them'),
+      });
+    });
+
+    // A full disk may still take the few rows that fit its free pages; a read-only one refuses them.
+    it.each(STORAGE_FAULTS.map((fault) => [fault.name, fault] as const))('are kept or not while the disk %s, and the answers stay right', async (_name, fault) => {
+      await appendStreams(30);
+      const leaves = storedLeaves();
+      const db = eventStoreConnection(store);
+      fault.apply(db);
+      expect(await store.integrity.verify()).toEqual({ ok: true, checked: 3_000, lastPosition: 3_000 });
+      expect(await (await store.integrity.tree()).root()).toBe(referenceRoot(leaves).toString('hex'));
+      fault.remove(db);
+      if (fault.code === 'SQLITE_READONLY') expect(keptRoots()).toEqual([]);
+      expect(await (await store.integrity.tree()).root()).toBe(referenceRoot(leaves).toString('hex'));
+      expect(keptRoots()).toHaveLength(3);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { StoredEventText } from './event-hash';
+import { MerkleTree } from './merkle-tree';
 
 /**
  * What failed at the first bad position:
@@ -7,7 +8,7 @@ import { StoredEventText } from './event-hash';
  *   before it, or, on EventStoreDB, a stream truncated or deleted so that readers no longer see all of it);
  * - `order`: the event is not where the log or its stream puts it (a position or revision missing, repeated or
  *   out of order, a recorded time going back within a stream);
- * - `digest`: a digest recorded in the ledger no longer matches the log.
+ * - `digest`: a digest recorded in the ledger, or a subtree root kept for proofs, no longer matches the log.
  */
 export type IntegrityFailure = 'content' | 'chain' | 'order' | 'digest';
 
@@ -58,6 +59,8 @@ export interface LedgerIntegrity {
   verify(): Promise<IntegrityReport>;
   /** The stored hashes of the first `size` events of the log (default: all), in log order. */
   hashes(size?: number): Promise<EventHashRecord[]>;
+  /** The Merkle tree over the first `size` events of the log (default: all), for digests and proofs. */
+  tree(size?: number): Promise<MerkleTree>;
   /** One event, by id, as its hash covers it, with its place in the log. */
   entry(eventId: string): Promise<ChainEntry | undefined>;
 }

@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
-import { consistencyProof, inclusionProof, leafHash, MerkleFrontier, merkleRoot, verifyConsistency, verifyInclusion } from './merkle';
+import { leafHash, MerkleFrontier, verifyConsistency, verifyInclusion } from './merkle';
+import { consistencyProof, inclusionProof, merkleRoot } from './merkle-tree';
+import { referenceRoot as treeRoot } from '../../../test/support/merkle-reference';
 
 const hashes = (n: number) => Array.from({ length: n }, (_, i) => createHash('sha256').update(`event ${i}`).digest('hex'));
-
-const sha256 = (...parts: Buffer[]) => parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest();
-
-/** The tree's root as RFC 9162 (2.1.1) defines it, recursively: the reference the frontier is checked against. */
-function treeRoot(leaves: readonly Buffer[]): Buffer {
-  if (leaves.length === 0) return sha256();
-  if (leaves.length === 1) return leaves[0];
-  let k = 1;
-  while (k * 2 < leaves.length) k *= 2;
-  return sha256(Buffer.from([1]), treeRoot(leaves.slice(0, k)), treeRoot(leaves.slice(k)));
-}
 
 describe('Merkle digests and proofs', () => {
   it('gives, leaf by leaf, the root of every prefix: the same as the tree of that prefix', async () => {

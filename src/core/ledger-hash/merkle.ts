@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { nextTurn } from '../next-turn';
-
 /**
  * A Merkle tree over the log's event hashes, as Certificate Transparency defines it (RFC 9162, section 2.1):
  * leaves and nodes are hashed with distinct prefixes, and a tree of n leaves splits at the largest power of two
@@ -18,7 +16,9 @@ const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
 export const leafHash = (eventHashHex: string): Buffer => sha256(LEAF, Buffer.from(eventHashHex, 'hex'));
-const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE, left, right);
+export const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE, left, right);
+/** The root of the tree of no leaves: the hash of nothing. */
+export const EMPTY_ROOT = sha256().toString('hex');
 
 /** The largest power of two strictly below n (n ≥ 2). */
 const split = (n: number): number => {
@@ -37,6 +37,9 @@ export class MerkleFrontier {
   private readonly subtrees: Array<{ readonly size: number; readonly hash: Buffer }> = [];
   private leaves = 0;
 
+  /** `completed`, if given, hears of every complete subtree as its last leaf is added: its level, index and root. */
+  constructor(private readonly completed?: (level: number, index: number, root: Buffer) => void) {}
+
   get size(): number {
     return this.leaves;
   }
@@ -46,25 +49,30 @@ export class MerkleFrontier {
     while (this.subtrees.at(-1)?.size === subtree.size) {
       const left = this.subtrees.pop()!;
       subtree = { size: left.size * 2, hash: nodeHash(left.hash, subtree.hash) };
+      this.completed?.(Math.log2(subtree.size), (this.leaves + 1) / subtree.size - 1, subtree.hash);
     }
     this.subtrees.push(subtree);
     this.leaves += 1;
   }
 
   /** The root over the leaves added so far. */
-  root(): string {
-    if (this.subtrees.length === 0) return sha256().toString('hex');
+  rootHash(): Buffer {
+    if (this.subtrees.length === 0) return sha256();
     let hash = this.subtrees.at(-1)!.hash;
     for (let i = this.subtrees.length - 2; i >= 0; i--) hash = nodeHash(this.subtrees[i].hash, hash);
-    return hash.toString('hex');
+    return hash;
+  }
+
+  root(): string {
+    return this.rootHash().toString('hex');
   }
 }
 
 /** Leaves [from, to) whose subtree root a proof carries. */
-type LeafRange = readonly [from: number, to: number];
+export type LeafRange = readonly [from: number, to: number];
 
 /** The ranges whose roots make the audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
-function inclusionRanges(index: number, size: number): LeafRange[] {
+export function inclusionRanges(index: number, size: number): LeafRange[] {
   const path: LeafRange[] = [];
   const walk = (m: number, from: number, to: number): void => {
     const n = to - from;
@@ -83,7 +91,7 @@ function inclusionRanges(index: number, size: number): LeafRange[] {
 }
 
 /** The ranges whose roots prove the tree of the first `oldSize` leaves a prefix of the tree of the first `newSize`. */
-function consistencyRanges(oldSize: number, newSize: number): LeafRange[] {
+export function consistencyRanges(oldSize: number, newSize: number): LeafRange[] {
   const proof: LeafRange[] = [];
   const walk = (m: number, from: number, to: number, complete: boolean): void => {
     const n = to - from;
@@ -106,35 +114,6 @@ function consistencyRanges(oldSize: number, newSize: number): LeafRange[] {
 
 /** Leaves hashed, or folded into a root, between two turns of the event loop: some tens of milliseconds of work. */
 export const LEAVES_BETWEEN_TURNS = 10_000;
-
-/**
- * The root over leaves [from, to), folded a leaf at a time with a turn of the event loop now and then: digests and
- * proofs over a long log leave the service answering its other requests meanwhile.
- */
-async function rangeRoot(leaves: readonly Buffer[], [from, to]: LeafRange): Promise<string> {
-  const frontier = new MerkleFrontier();
-  for (let i = from; i < to; i++) {
-    frontier.add(leaves[i]);
-    if (frontier.size % LEAVES_BETWEEN_TURNS === 0) await nextTurn();
-  }
-  return frontier.root();
-}
-
-async function rangeRoots(leaves: readonly Buffer[], ranges: readonly LeafRange[]): Promise<string[]> {
-  const roots: string[] = [];
-  for (const range of ranges) roots.push(await rangeRoot(leaves, range));
-  return roots;
-}
-
-/** The root over the first `size` leaves (all of them by default): a digest. */
-export const merkleRoot = (leaves: readonly Buffer[], size = leaves.length): Promise<string> => rangeRoot(leaves, [0, size]);
-
-/** The audit path of leaf `index` (0-based) in the tree of the first `size` leaves. */
-export const inclusionProof = (leaves: readonly Buffer[], index: number, size: number): Promise<string[]> => rangeRoots(leaves, inclusionRanges(index, size));
-
-/** Proof that the tree of the first `oldSize` leaves is a prefix of the tree of the first `newSize`. */
-export const consistencyProof = (leaves: readonly Buffer[], oldSize: number, newSize: number): Promise<string[]> =>
-  rangeRoots(leaves, consistencyRanges(oldSize, newSize));
 
 /** Checks an inclusion proof (RFC 9162, 2.1.3.2): does this event hash sit at `index` under `rootHex`? */
 export function verifyInclusion(eventHashHex: string, index: number, size: number, proof: readonly string[], rootHex: string): boolean {

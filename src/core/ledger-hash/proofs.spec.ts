@@ -1,6 +1,7 @@
 import { streamChainedLog } from '../../../test/support/stream-chain-log';
 import { eventHash, GENESIS_HASH, StoredEventText } from './event-hash';
-import { inclusionProof, leafHash, merkleRoot } from './merkle';
+import { leafHash } from './merkle';
+import { inclusionProof, merkleRoot } from './merkle-tree';
 import { checkProof, InclusionProof } from './proofs';
 import { StreamChainIntegrity } from './stream-chain-integrity';
 

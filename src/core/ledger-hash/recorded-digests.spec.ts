@@ -1,5 +1,6 @@
 import { rechain, streamChainedLog } from '../../../test/support/stream-chain-log';
-import { leafHash, merkleRoot } from './merkle';
+import { leafHash } from './merkle';
+import { merkleRoot } from './merkle-tree';
 import { checkRecordedDigests } from './recorded-digests';
 import { ChainedRecord } from './stream-chain';
 import { StreamChainIntegrity } from './stream-chain-integrity';

@@ -1,5 +1,7 @@
 import { StoredEventText } from './event-hash';
 import { ChainEntry, EventHashRecord, IntegrityReport, LedgerIntegrity } from './integrity';
+import { leafHash } from './merkle';
+import { MerkleTree } from './merkle-tree';
 import { ChainedRecord, ChainScanItem, isStreamHidden } from './stream-chain';
 import { followStreamChains, verifyStreamChains } from './stream-chain-walk';
 
@@ -37,6 +39,15 @@ export class StreamChainIntegrity implements LedgerIntegrity {
       if (hashes.length >= size) break;
     }
     return hashes;
+  }
+
+  /**
+   * Over the hashes as they are now, keeping no subtree root between answers: a stream deleted or truncated since
+   * would move every leaf after it.
+   */
+  async tree(size?: number): Promise<MerkleTree> {
+    const hashes = await this.hashes(size);
+    return new MerkleTree(hashes.length, (from, to) => hashes.slice(from, to).map(({ hash }) => leafHash(hash)));
   }
 
   /** The first event with this id in log order: ids are unique within a stream only on EventStoreDB. */
