@@ -33,14 +33,14 @@ export interface ReportTiming {
   readonly servicePeakRssMb?: number;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const result = await work();
   return [result, (performance.now() - started) / 1000];
 }
 
 /** node:http rather than fetch: fetch gives up on headers after 300 s, and a report over a large log may take longer. */
-function get(service: BenchService, path: string): Promise<string> {
+export function getText(service: BenchService, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const request = httpGet(`${service.url}${path}`, { headers: { authorization: `Bearer ${service.key}` } }, (response) => {
       const chunks: Buffer[] = [];
@@ -70,11 +70,11 @@ export async function timeAnnualReport(service: BenchService, label: string, yea
   const seconds: number[] = [];
   let body = '';
   for (let i = 0; i < runs; i++) {
-    const [text, s] = await timed(() => get(service, `/reports/annual/${year}?format=json`));
+    const [text, s] = await timed(() => getText(service, `/reports/annual/${year}?format=json`));
     body = text;
     seconds.push(s);
   }
-  const [, catalogueSeconds] = await timed(() => get(service, `/reductions/in-force?asOf=${year}-12-31&by=level`));
+  const [, catalogueSeconds] = await timed(() => getText(service, `/reductions/in-force?asOf=${year}-12-31&by=level`));
   const report = JSON.parse(body) as { basis: { eventsConsidered: number } };
   return { label, year, seconds, eventsConsidered: report.basis.eventsConsidered, bytes: Buffer.byteLength(body), catalogueSeconds, servicePeakRssMb: peakRssMb(service.pid) };
 }

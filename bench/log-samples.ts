@@ -11,6 +11,8 @@ export interface LogSamples {
   readonly codes: readonly string[];
   readonly decisions: readonly string[];
   readonly actors: readonly string[];
+  /** Ids of events at the sampled positions, to prove. */
+  readonly eventIds: readonly string[];
   /** Positions to page from: each a cursor as a previous page would have given it. */
   readonly positions: readonly number[];
   /**
@@ -23,6 +25,7 @@ export interface LogSamples {
 }
 
 interface Row {
+  event_id: string;
   stream_id: string;
   metadata: string;
 }
@@ -47,17 +50,19 @@ export function sampleLog(eventsFile: string, wanted = 200): LogSamples {
   try {
     const events = db.prepare<[], { n: number }>('SELECT MAX(position) AS n FROM events').get()!.n;
     const random = mulberry32(20_250_602);
-    const at = db.prepare<[number], Row>('SELECT stream_id, metadata FROM events WHERE position = ?');
+    const at = db.prepare<[number], Row>('SELECT event_id, stream_id, metadata FROM events WHERE position = ?');
     const codes = new Set<string>();
     const decisions = new Set<string>();
     const actors = new Set<string>();
     const positions: number[] = [];
+    const eventIds: string[] = [];
     const months = new Set<string>();
     for (let tries = 0; tries < wanted * 20 && (codes.size < wanted || decisions.size < wanted); tries++) {
       const position = 1 + Math.floor(random() * events);
       const row = at.get(position);
       if (!row) continue;
       if (positions.length < wanted) positions.push(position);
+      if (eventIds.length < wanted) eventIds.push(row.event_id);
       const metadata = JSON.parse(row.metadata) as { actor?: string; decision?: { number?: string }; effectiveDate?: string };
       if (metadata.effectiveDate && months.size < 3) months.add(metadata.effectiveDate.slice(0, 7));
       if (row.stream_id.startsWith('procedure-') && codes.size < wanted) codes.add(row.stream_id.slice('procedure-'.length));
@@ -80,6 +85,7 @@ export function sampleLog(eventsFile: string, wanted = 200): LogSamples {
       codes: [...codes],
       decisions: [...decisions],
       actors: [...actors].sort(),
+      eventIds,
       positions,
       monthPages,
       busiestYear: { year: Number(busiest?.[0]), events: busiest?.[1] ?? 0 },

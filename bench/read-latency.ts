@@ -7,7 +7,9 @@
  *
  * - GET /procedures/{code}/history and GET /procedures/{code}: folded from the procedure's stream in the log;
  * - GET /audit filtered by entity, by actor, by decision, by actor from a cursor far down, and by a month of effective
- *   dates, the pages of a walk through it: the audit read model.
+ *   dates, the pages of a walk through it: the audit read model;
+ * - GET /ledger/proof/{eventId} and GET /ledger/consistency?from=: proofs over the whole log, after a first digest
+ *   (timed on its own) has computed and kept the roots of its complete subtrees.
  *
  * The annual report over the same log is timed while the service is up (annual-report.ts).
  *
@@ -20,7 +22,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../projections';
 import { SqliteEventStore } from '../src/core/event-store/sqlite-event-store';
-import { printAnnualReports, ReportTiming, timeAnnualReport, writeCatalogueSnapshot } from './annual-report';
+import { getText, printAnnualReports, ReportTiming, timeAnnualReport, timed, writeCatalogueSnapshot } from './annual-report';
 import { LoadResult, ms, refusals, runLoad } from './load';
 import { sampleLog } from './log-samples';
 import { linkedDataDir, measureInChild } from './measure-in-child';
@@ -43,6 +45,8 @@ export interface ReadLatencyResult {
   readonly events: number;
   readonly rebuildSeconds: number;
   readonly runs: readonly ReadRun[];
+  /** The first digest of the whole log, which computes the roots the proofs start from, seconds. */
+  readonly firstDigestSeconds: number;
   readonly annualReports: readonly ReportTiming[];
 }
 
@@ -82,7 +86,11 @@ export async function measureReadLatency(eventsFile: string, options: ReadLatenc
             return `/audit?effectiveFrom=${from}&effectiveTo=${to}${cursor ? `&cursor=${cursor}` : ''}`;
           })(cycle(samples.monthPages)),
         ],
+        ['GET /ledger/proof/{eventId}', ((eventId) => () => `/ledger/proof/${q(eventId())}`)(cycle(samples.eventIds))],
+        ['GET /ledger/consistency?from=', ((position) => () => `/ledger/consistency?from=${position()}`)(cycle(samples.positions))],
       ];
+      // Before any proof: the first digest computes the roots of the log's complete subtrees, which the proofs read.
+      const [, firstDigestSeconds] = await timed(() => getText(service, '/ledger/digest'));
       const runs: ReadRun[] = [];
       for (const [route, path] of routes) {
         const next = () => ({ method: 'GET' as const, path: path() });
@@ -98,7 +106,7 @@ export async function measureReadLatency(eventsFile: string, options: ReadLatenc
         const snapshotSeconds = await writeCatalogueSnapshot(dataDir, `${year}-12-31`);
         annualReports.push(await timeAnnualReport(service, `the same, a catalogue snapshot at its end (written in ${snapshotSeconds.toFixed(1)} s)`, year));
       }
-      return { events: samples.events, rebuildSeconds: rebuild.seconds, runs, annualReports };
+      return { events: samples.events, rebuildSeconds: rebuild.seconds, runs, firstDigestSeconds, annualReports };
     } finally {
       await service.stop();
     }
@@ -128,6 +136,7 @@ export function printReadLatency(result: ReadLatencyResult): void {
       ]),
     ),
   );
+  console.log(`\nthe first digest of the whole log, computing the subtree roots the proofs start from: ${result.firstDigestSeconds.toFixed(1)} s`);
   if (result.annualReports.length) printAnnualReports(result.annualReports);
 }
 

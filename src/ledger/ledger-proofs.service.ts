@@ -32,6 +32,7 @@ export class LedgerProofs {
       const data = (event.data ?? {}) as Partial<LedgerDigest>;
       return { position: event.position, size: data.size, root: data.root };
     });
+    if (digests.length === 0) return { ...chain, digestsChecked: 0 };
     const check = await checkRecordedDigests(await integrity.hashes(), digests);
     if (check.problem !== undefined) {
       return { ...chain, ok: false, digestsChecked: check.checked, firstBadPosition: check.firstBadPosition, failure: 'digest', problem: check.problem };

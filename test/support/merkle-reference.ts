@@ -12,29 +12,42 @@ const largestPowerOfTwoBelow = (n: number) => {
   return k;
 };
 
-/** MTH(D[n]). */
-export function referenceRoot(leaves: readonly Buffer[]): Buffer {
+/** MTH(D[n]), over leaf hashes in hex. */
+export function referenceRoot(leaves: readonly string[]): string {
+  return mth(leaves.map((leaf) => Buffer.from(leaf, 'hex'))).toString('hex');
+}
+
+function mth(leaves: readonly Buffer[]): Buffer {
   if (leaves.length === 0) return sha256();
   if (leaves.length === 1) return leaves[0];
   const k = largestPowerOfTwoBelow(leaves.length);
-  return node(referenceRoot(leaves.slice(0, k)), referenceRoot(leaves.slice(k)));
+  return node(mth(leaves.slice(0, k)), mth(leaves.slice(k)));
 }
 
-/** PATH(m, D[n]), as hex. */
-export function referencePath(m: number, leaves: readonly Buffer[]): string[] {
+/** PATH(m, D[n]). */
+export function referencePath(m: number, leaves: readonly string[]): string[] {
   if (leaves.length <= 1) return [];
   const k = largestPowerOfTwoBelow(leaves.length);
   return m < k
-    ? [...referencePath(m, leaves.slice(0, k)), referenceRoot(leaves.slice(k)).toString('hex')]
-    : [...referencePath(m - k, leaves.slice(k)), referenceRoot(leaves.slice(0, k)).toString('hex')];
+    ? [...referencePath(m, leaves.slice(0, k)), referenceRoot(leaves.slice(k))]
+    : [...referencePath(m - k, leaves.slice(k)), referenceRoot(leaves.slice(0, k))];
 }
 
-/** PROOF(m, D[n]), as hex. */
-export function referenceConsistency(m: number, leaves: readonly Buffer[], complete = true): string[] {
+/** PROOF(m, D[n]). */
+export function referenceConsistency(m: number, leaves: readonly string[], complete = true): string[] {
   const n = leaves.length;
-  if (m === n) return complete ? [] : [referenceRoot(leaves).toString('hex')];
+  if (m === n) return complete ? [] : [referenceRoot(leaves)];
   const k = largestPowerOfTwoBelow(n);
   return m <= k
-    ? [...referenceConsistency(m, leaves.slice(0, k), complete), referenceRoot(leaves.slice(k)).toString('hex')]
-    : [...referenceConsistency(m - k, leaves.slice(k), false), referenceRoot(leaves.slice(0, k)).toString('hex')];
+    ? [...referenceConsistency(m, leaves.slice(0, k), complete), referenceRoot(leaves.slice(k))]
+    : [...referenceConsistency(m - k, leaves.slice(k), false), referenceRoot(leaves.slice(0, k))];
+}
+
+/** Every complete subtree of 2^fromLevel leaves or more within the first `size` leaves, by level, then index. */
+export function completeSubtrees(size: number, fromLevel: number): Array<{ level: number; idx: number }> {
+  const subtrees: Array<{ level: number; idx: number }> = [];
+  for (let level = fromLevel; 2 ** level <= size; level++) {
+    for (let idx = 0; (idx + 1) * 2 ** level <= size; idx++) subtrees.push({ level, idx });
+  }
+  return subtrees;
 }

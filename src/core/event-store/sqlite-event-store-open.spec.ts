@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anEvent } from '../../../test/support/event-factory';
+import { completeSubtrees } from '../../../test/support/merkle-reference';
+import { KEPT_SUBTREE_LEVEL } from '../ledger-hash/merkle-tree';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describe('opening the SQLite event store', () => {
@@ -30,5 +32,63 @@ describe('opening the SQLite event store', () => {
       writer.exec('ROLLBACK');
       writer.close();
     }
+  });
+
+  describe('a file written by another version of the ledger', () => {
+    const file = () => join(dir, 'events.sqlite');
+    const events = (n: number) => Array.from({ length: n }, (_, i) => anEvent(i));
+    const withFile = <T>(use: (db: Database.Database) => T): T => {
+      const db = new Database(file());
+      try {
+        return use(db);
+      } finally {
+        db.close();
+      }
+    };
+
+    it('at schema 2, gains the table of kept subtree roots, its events and their hashes untouched', async () => {
+      const store = new SqliteEventStore({ file: file() });
+      await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: events(1_500) });
+      await store.close();
+      const before = withFile((db) => {
+        db.exec('DROP TABLE subtree_roots');
+        db.pragma('user_version = 2');
+        return db.prepare('SELECT * FROM events ORDER BY position').all();
+      });
+
+      const reopened = new SqliteEventStore({ file: file() });
+      expect(await reopened.integrity.verify()).toEqual({ ok: true, checked: 1_500, lastPosition: 1_500 });
+      await reopened.close();
+      withFile((db) => {
+        expect(db.pragma('user_version', { simple: true })).toBe(3);
+        expect(db.prepare('SELECT * FROM events ORDER BY position').all()).toEqual(before);
+        expect(db.prepare('SELECT level, idx FROM subtree_roots ORDER BY level, idx').all()).toEqual(completeSubtrees(1_500, KEPT_SUBTREE_LEVEL));
+      });
+    });
+
+    it('at schema 1, without hashes, is chained once in log order, and verifies', async () => {
+      const store = new SqliteEventStore({ file: file() });
+      await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: events(3) });
+      await store.close();
+      const hashes = withFile((db) => {
+        const stored = db.prepare('SELECT hash FROM events ORDER BY position').pluck().all();
+        // Schema 1: the same events table, no hash column, no kept roots.
+        db.exec('DROP TRIGGER events_are_immutable; DROP TABLE subtree_roots; ALTER TABLE events DROP COLUMN hash');
+        db.pragma('user_version = 1');
+        return stored;
+      });
+
+      const reopened = new SqliteEventStore({ file: file() });
+      expect(await reopened.integrity.verify()).toEqual({ ok: true, checked: 3, lastPosition: 3 });
+      await reopened.close();
+      withFile((db) => expect(db.prepare('SELECT hash FROM events ORDER BY position').pluck().all()).toEqual(hashes));
+    });
+
+    it('at a newer schema, is refused with a message that says so, and left as it was', async () => {
+      await new SqliteEventStore({ file: file() }).close();
+      withFile((db) => db.pragma('user_version = 99'));
+      expect(() => new SqliteEventStore({ file: file() })).toThrow('the event store file was written by a newer ledger (schema 99 > 3)');
+      withFile((db) => expect(db.pragma('user_version', { simple: true })).toBe(99));
+    });
   });
 });

@@ -56,7 +56,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events(stream_id, revision
 CREATE TABLE IF NOT EXISTS subtree_roots (
   level INTEGER NOT NULL,
   idx   INTEGER NOT NULL,
-  root  BLOB    NOT NULL,
+  root  TEXT    NOT NULL,
   PRIMARY KEY (level, idx)
 ) WITHOUT ROWID;
 `;

@@ -64,7 +64,7 @@ export class SqliteIntegrity implements LedgerIntegrity {
       if (level < KEPT_SUBTREE_LEVEL) return;
       const kept = this.keptRoots.get(level, index);
       if (!kept) computed.push({ level, index, root });
-      else if (!kept.equals(root)) {
+      else if (kept !== root) {
         keptMismatch ??= `the root kept for proofs over events ${index * 2 ** level + 1}–${(index + 1) * 2 ** level} no longer matches them: the log was rewritten after it was kept, or the kept root was changed`;
       }
     });
@@ -123,14 +123,14 @@ class SqliteKeptRoots implements KeptSubtreeRoots {
   private readonly insertAll;
 
   constructor(db: Database.Database) {
-    this.select = db.prepare<[number, number], Buffer>('SELECT root FROM subtree_roots WHERE level = ? AND idx = ?').pluck();
-    const insert = db.prepare<[number, number, Buffer]>('INSERT OR IGNORE INTO subtree_roots (level, idx, root) VALUES (?, ?, ?)');
+    this.select = db.prepare<[number, number], string>('SELECT root FROM subtree_roots WHERE level = ? AND idx = ?').pluck();
+    const insert = db.prepare<[number, number, string]>('INSERT OR IGNORE INTO subtree_roots (level, idx, root) VALUES (?, ?, ?)');
     this.insertAll = db.transaction((roots: readonly SubtreeRoot[]) => {
       for (const { level, index, root } of roots) insert.run(level, index, root);
     });
   }
 
-  get(level: number, index: number): Buffer | undefined {
+  get(level: number, index: number): string | undefined {
     return this.select.get(level, index);
   }
 
