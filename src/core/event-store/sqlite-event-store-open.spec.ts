@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anEvent } from '../../../test/support/event-factory';
 import { completeSubtrees } from '../../../test/support/merkle-reference';
+import { eventStoreConnection } from '../../../test/support/storage-faults';
 import { KEPT_SUBTREE_LEVEL } from '../ledger-hash/merkle-tree';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -46,21 +47,28 @@ describe('opening the SQLite event store', () => {
       }
     };
 
-    it('at schema 2, gains the table of kept subtree roots, its events and their hashes untouched', async () => {
+    it('without kept subtree roots, opens and verifies without writing, read-only too, and keeps them once it may', async () => {
       const store = new SqliteEventStore({ file: file() });
       await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', events: events(1_500) });
       await store.close();
-      const before = withFile((db) => {
-        db.exec('DROP TABLE subtree_roots');
-        db.pragma('user_version = 2');
-        return db.prepare('SELECT * FROM events ORDER BY position').all();
-      });
+      const tables = () => withFile((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all());
+      const before = withFile((db) => db.prepare('SELECT * FROM events ORDER BY position').all());
+      expect(tables()).toEqual(['events']);
 
+      // A copy on read-only media: SQLite's query_only stands in for it (see storage-faults.ts).
       const reopened = new SqliteEventStore({ file: file() });
+      const db = eventStoreConnection(reopened);
+      db.pragma('query_only = ON');
       expect(await reopened.integrity.verify()).toEqual({ ok: true, checked: 1_500, lastPosition: 1_500 });
+      const root = await (await reopened.integrity.tree()).root();
+      expect(tables()).toEqual(['events']);
+
+      db.pragma('query_only = OFF');
+      expect(await reopened.integrity.verify()).toEqual({ ok: true, checked: 1_500, lastPosition: 1_500 });
+      expect(await (await reopened.integrity.tree()).root()).toBe(root);
       await reopened.close();
       withFile((db) => {
-        expect(db.pragma('user_version', { simple: true })).toBe(3);
+        expect(db.pragma('user_version', { simple: true })).toBe(2);
         expect(db.prepare('SELECT * FROM events ORDER BY position').all()).toEqual(before);
         expect(db.prepare('SELECT level, idx FROM subtree_roots ORDER BY level, idx').all()).toEqual(completeSubtrees(1_500, KEPT_SUBTREE_LEVEL));
       });
@@ -72,8 +80,8 @@ describe('opening the SQLite event store', () => {
       await store.close();
       const hashes = withFile((db) => {
         const stored = db.prepare('SELECT hash FROM events ORDER BY position').pluck().all();
-        // Schema 1: the same events table, no hash column, no kept roots.
-        db.exec('DROP TRIGGER events_are_immutable; DROP TABLE subtree_roots; ALTER TABLE events DROP COLUMN hash');
+        // Schema 1: the same events table, no hash column.
+        db.exec('DROP TRIGGER events_are_immutable; ALTER TABLE events DROP COLUMN hash');
         db.pragma('user_version = 1');
         return stored;
       });
@@ -87,7 +95,7 @@ describe('opening the SQLite event store', () => {
     it('at a newer schema, is refused with a message that says so, and left as it was', async () => {
       await new SqliteEventStore({ file: file() }).close();
       withFile((db) => db.pragma('user_version = 99'));
-      expect(() => new SqliteEventStore({ file: file() })).toThrow('the event store file was written by a newer ledger (schema 99 > 3)');
+      expect(() => new SqliteEventStore({ file: file() })).toThrow('the event store file was written by a newer ledger (schema 99 > 2)');
       withFile((db) => expect(db.pragma('user_version', { simple: true })).toBe(99));
     });
   });

@@ -33,9 +33,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
 }
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 2;
 
-// Schema 2 added the hash chain, schema 3 the roots of complete Merkle subtrees kept for proofs (see SqliteIntegrity).
 // Positions are SQLite rowids without AUTOINCREMENT: a new row takes max+1 inside the write lock, and a
 // rolled-back transaction leaves no hole, so positions stay gap-free. The triggers make the log append-only.
 const SCHEMA = `
@@ -53,12 +52,6 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events(event_id);
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events(stream_id, revision);
-CREATE TABLE IF NOT EXISTS subtree_roots (
-  level INTEGER NOT NULL,
-  idx   INTEGER NOT NULL,
-  root  TEXT    NOT NULL,
-  PRIMARY KEY (level, idx)
-) WITHOUT ROWID;
 `;
 
 // Guards against mistakes, not against an attacker with the file: the hash chain is what detects tampering.

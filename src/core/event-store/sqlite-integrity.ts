@@ -115,32 +115,54 @@ export class SqliteIntegrity implements LedgerIntegrity {
 }
 
 /**
- * Subtree roots kept in the event store's file (table `subtree_roots`), beside the log they are computed from. They
- * are a cache: losing them costs time, never an answer, so a disk that refuses writes simply keeps none.
+ * Subtree roots kept in the event store's file, beside the log they are computed from. They are a cache, outside the
+ * schema's versions: the table is made when the first roots are kept, so that a file of any version opens and
+ * verifies as before, read-only too (an archived copy), and a ledger without it ignores the table. Losing them costs
+ * time, never an answer, so a disk that refuses writes simply keeps none.
  */
-class SqliteKeptRoots implements KeptSubtreeRoots {
-  private readonly select;
-  private readonly insertAll;
+const SUBTREE_ROOTS_TABLE = `
+CREATE TABLE IF NOT EXISTS subtree_roots (
+  level INTEGER NOT NULL,
+  idx   INTEGER NOT NULL,
+  root  TEXT    NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID`;
 
-  constructor(db: Database.Database) {
-    this.select = db.prepare<[number, number], string>('SELECT root FROM subtree_roots WHERE level = ? AND idx = ?').pluck();
-    const insert = db.prepare<[number, number, string]>('INSERT OR IGNORE INTO subtree_roots (level, idx, root) VALUES (?, ?, ?)');
-    this.insertAll = db.transaction((roots: readonly SubtreeRoot[]) => {
-      for (const { level, index, root } of roots) insert.run(level, index, root);
-    });
-  }
+class SqliteKeptRoots implements KeptSubtreeRoots {
+  private statements?: {
+    readonly select: Database.Statement<[number, number], string>;
+    readonly insertAll: (roots: readonly SubtreeRoot[]) => void;
+  };
+
+  constructor(private readonly db: Database.Database) {}
 
   get(level: number, index: number): string | undefined {
-    return this.select.get(level, index);
+    return this.sql(false)?.select.get(level, index);
   }
 
   keep(roots: readonly SubtreeRoot[]): void {
     if (roots.length === 0) return;
     try {
-      this.insertAll(roots);
+      this.sql(true)!.insertAll(roots);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (!code || !isStorageFault(code)) throw error;
     }
+  }
+
+  /** The table's statements, once it exists; `create` makes it first if it does not. */
+  private sql(create: boolean): typeof this.statements {
+    if (this.statements) return this.statements;
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'subtree_roots'").get() !== undefined;
+    if (!exists && !create) return undefined;
+    if (!exists) this.db.exec(SUBTREE_ROOTS_TABLE);
+    const insert = this.db.prepare<[number, number, string]>('INSERT OR IGNORE INTO subtree_roots (level, idx, root) VALUES (?, ?, ?)');
+    this.statements = {
+      select: this.db.prepare<[number, number], string>('SELECT root FROM subtree_roots WHERE level = ? AND idx = ?').pluck(),
+      insertAll: this.db.transaction((roots: readonly SubtreeRoot[]) => {
+        for (const { level, index, root } of roots) insert.run(level, index, root);
+      }),
+    };
+    return this.statements;
   }
 }
