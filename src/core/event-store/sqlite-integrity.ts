@@ -60,7 +60,7 @@ export class SqliteIntegrity implements LedgerIntegrity {
     let expected = 1;
     const computed: SubtreeRoot[] = [];
     let keptMismatch: string | undefined;
-    const tree = new MerkleFrontier((level, index, root) => {
+    const frontier = new MerkleFrontier((level, index, root) => {
       if (level < KEPT_SUBTREE_LEVEL) return;
       const kept = this.keptRoots.get(level, index);
       if (!kept) computed.push({ level, index, root });
@@ -74,7 +74,7 @@ export class SqliteIntegrity implements LedgerIntegrity {
         if (row.position !== expected) return bad('order', `event at position ${expected} is missing (next stored position is ${row.position})`);
         const recomputed = eventHash(previousHash, toStoredText(row));
         if (recomputed !== row.hash) return bad('content', `event at position ${expected} does not match its hash: its content, its place or an earlier event changed`);
-        tree.add(leafHash(row.hash));
+        frontier.add(leafHash(row.hash));
         if (keptMismatch) return bad('digest', keptMismatch);
         previousHash = row.hash;
         expected += 1;
