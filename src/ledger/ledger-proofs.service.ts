@@ -33,7 +33,7 @@ export class LedgerProofs {
       return { position: event.position, size: data.size, root: data.root };
     });
     if (digests.length === 0) return { ...chain, digestsChecked: 0 };
-    const check = await checkRecordedDigests(await integrity.hashes(), digests);
+    const check = await checkRecordedDigests(integrity, digests);
     if (check.problem !== undefined) {
       return { ...chain, ok: false, digestsChecked: check.checked, firstBadPosition: check.firstBadPosition, failure: 'digest', problem: check.problem };
     }

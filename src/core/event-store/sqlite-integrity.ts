@@ -105,6 +105,10 @@ export class SqliteIntegrity implements LedgerIntegrity {
     return new MerkleTree(Math.min(size ?? last, last), (from, to) => range.all(from, to).map(leafHash), this.keptRoots);
   }
 
+  async positionOf(index: number): Promise<number> {
+    return index + 1;
+  }
+
   async entry(eventId: string): Promise<ChainEntry | undefined> {
     const row = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?').get(eventId);
     if (!row) return undefined;

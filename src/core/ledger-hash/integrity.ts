@@ -61,6 +61,8 @@ export interface LedgerIntegrity {
   hashes(size?: number): Promise<EventHashRecord[]>;
   /** The Merkle tree over the first `size` events of the log (default: all), for digests and proofs. */
   tree(size?: number): Promise<MerkleTree>;
+  /** The position of the event at this 0-based place in the log's order: where a digest that fails points. */
+  positionOf(index: number): Promise<number>;
   /** One event, by id, as its hash covers it, with its place in the log. */
   entry(eventId: string): Promise<ChainEntry | undefined>;
 }

@@ -50,6 +50,10 @@ export class StreamChainIntegrity implements LedgerIntegrity {
     return new MerkleTree(hashes.length, (from, to) => hashes.slice(from, to).map(({ hash }) => leafHash(hash)));
   }
 
+  async positionOf(index: number): Promise<number> {
+    return (await this.hashes(index + 1))[index].position;
+  }
+
   /** The first event with this id in log order: ids are unique within a stream only on EventStoreDB. */
   async entry(eventId: string): Promise<ChainEntry | undefined> {
     for await (const followed of followStreamChains(this.scan())) {
