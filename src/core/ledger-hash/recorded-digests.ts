@@ -18,8 +18,8 @@ export interface DigestCheck {
 /**
  * Checks digests recorded in the ledger against the log as it is now. A forger who rewrites an event and recomputes
  * every hash after it keeps the chains consistent, but not the roots recorded before the rewrite. Each root comes from
- * the tree, which shares its subtrees between the digests (and, on SQLite, starts from the roots kept, which the
- * verification walked before this has just checked): a digest a day costs about a millisecond each.
+ * one tree, which shares its subtrees between the digests; on SQLite it starts from the kept roots, which the
+ * verification's walk has just checked against the log. A digest recorded every day costs about a millisecond each.
  */
 export async function checkRecordedDigests(integrity: Pick<LedgerIntegrity, 'tree' | 'positionOf'>, recorded: readonly RecordedDigest[]): Promise<DigestCheck> {
   const tree = await integrity.tree();
