@@ -67,23 +67,23 @@ describe('verifying a long SQLite log', () => {
     expect(await store.integrity.verify()).toEqual({ ok: true, checked: 5_001, lastPosition: 5_001 });
   });
 
-  it('reads the hashes for digests a chunk at a time, every one of them in order, up to any size', async () => {
-    // 45,000 events: two whole chunks and part of a third.
+  it('folds the tree for digests from every stored hash in order, with turns between, up to any size', async () => {
+    // 45,000 events: several turns' worth of leaves.
     await appendStreams(450);
     const file = new Database(join(dir, 'events.sqlite'), { readonly: true });
-    const stored = file.prepare('SELECT position, hash FROM events ORDER BY position').all();
+    const leaves = (file.prepare('SELECT hash FROM events ORDER BY position').pluck().all() as string[]).map(leafHash);
     file.close();
 
     const counter = countTurns();
-    const all = await store.integrity.hashes();
+    const root = await (await store.integrity.tree()).root();
     counter.running = false;
-    expect(all).toEqual(stored);
+    expect(root).toBe(referenceRoot(leaves));
     expect(counter.turns).toBeGreaterThanOrEqual(2);
     for (const size of [1, 19_999, 20_000, 20_001, 40_000, 44_999, 45_000, 50_000]) {
-      const first = await store.integrity.hashes(size);
-      // Each the stored record at its place: positions 1, 2, 3… with the hashes stored there.
-      expect(first.length).toBe(Math.min(size, stored.length));
-      expect(first.every((record, i) => record.position === i + 1 && record.hash === all[i].hash)).toBe(true);
+      const tree = await store.integrity.tree(size);
+      // The first `size` stored events, each at its place: a tree over no more events than the log holds.
+      expect(tree.size).toBe(Math.min(size, leaves.length));
+      expect(await tree.root()).toBe(referenceRoot(leaves.slice(0, tree.size)));
     }
   }, 30_000);
 

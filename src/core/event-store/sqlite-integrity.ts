@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { eventHash, GENESIS_HASH, StoredEventText } from '../ledger-hash/event-hash';
-import { ChainEntry, EventHashRecord, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
+import { ChainEntry, IntegrityFailure, IntegrityReport, LedgerIntegrity } from '../ledger-hash/integrity';
 import { leafHash, MerkleFrontier } from '../ledger-hash/merkle';
 import { KEPT_SUBTREE_LEVEL, KeptSubtreeRoots, MerkleTree, SubtreeRoot } from '../ledger-hash/merkle-tree';
 import { nextTurn } from '../next-turn';
@@ -33,8 +33,6 @@ export const toStoredText = (row: EventRow): StoredEventText => ({
 
 /** Events hashed between two turns of the event loop while verifying the log: some tens of milliseconds of work. */
 const VERIFY_CHUNK_ROWS = 2_000;
-/** Event hashes read between two turns of the event loop, for digests and proofs. */
-const HASH_CHUNK_ROWS = 20_000;
 
 /** Walks the chain from the stored bytes; SQLite keeps them exactly as they were hashed. */
 export class SqliteIntegrity implements LedgerIntegrity {
@@ -54,7 +52,7 @@ export class SqliteIntegrity implements LedgerIntegrity {
    * are kept, so that proofs after a verification start from them.
    */
   async verify(): Promise<IntegrityReport> {
-    const last = this.db.prepare<[], { last: number | null }>('SELECT MAX(position) AS last FROM events').get()?.last ?? 0;
+    const last = this.lastPosition();
     const chunk = this.db.prepare<[number, number, number], EventRow>('SELECT * FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?');
     let previousHash = GENESIS_HASH;
     let expected = 1;
@@ -85,28 +83,19 @@ export class SqliteIntegrity implements LedgerIntegrity {
     return { ok: true, checked: expected - 1, lastPosition: expected - 1 };
   }
 
-  /** Read a chunk at a time, with a turn of the event loop between, as `verify` walks the log. */
-  async hashes(size?: number): Promise<EventHashRecord[]> {
-    const chunk = this.db.prepare<[number, number], EventHashRecord>('SELECT position, hash FROM events WHERE position > ? ORDER BY position LIMIT ?');
-    const records: EventHashRecord[] = [];
-    for (;;) {
-      const wanted = Math.min(HASH_CHUNK_ROWS, (size ?? Infinity) - records.length);
-      const rows = wanted > 0 ? chunk.all(records.at(-1)?.position ?? 0, wanted) : [];
-      for (const row of rows) records.push(row);
-      if (rows.length < HASH_CHUNK_ROWS) return records;
-      await nextTurn();
-    }
-  }
-
   /** Positions number the log from 1 without gaps, so leaves [from, to) are the events at positions from + 1 to `to`. */
   async tree(size?: number): Promise<MerkleTree> {
-    const last = this.db.prepare<[], { last: number | null }>('SELECT MAX(position) AS last FROM events').get()?.last ?? 0;
+    const last = this.lastPosition();
     const range = this.db.prepare<[number, number], string>('SELECT hash FROM events WHERE position > ? AND position <= ? ORDER BY position').pluck();
     return new MerkleTree(Math.min(size ?? last, last), (from, to) => range.all(from, to).map(leafHash), this.keptRoots);
   }
 
   async positionOf(index: number): Promise<number> {
     return index + 1;
+  }
+
+  private lastPosition(): number {
+    return this.db.prepare<[], { last: number | null }>('SELECT MAX(position) AS last FROM events').get()?.last ?? 0;
   }
 
   async entry(eventId: string): Promise<ChainEntry | undefined> {

@@ -57,8 +57,6 @@ export interface LedgerIntegrity {
   readonly chain: 'log' | 'stream';
   /** Recomputes every hash from the stored bytes, in log order, and reports the first mismatch. */
   verify(): Promise<IntegrityReport>;
-  /** The stored hashes of the first `size` events of the log (default: all), in log order. */
-  hashes(size?: number): Promise<EventHashRecord[]>;
   /** The Merkle tree over the first `size` events of the log (default: all), for digests and proofs. */
   tree(size?: number): Promise<MerkleTree>;
   /** The position of the event at this 0-based place in the log's order: where a digest that fails points. */

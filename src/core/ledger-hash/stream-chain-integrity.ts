@@ -30,6 +30,7 @@ export class StreamChainIntegrity implements LedgerIntegrity {
     return verifyStreamChains(this.scan());
   }
 
+  /** The hashes of the first `size` events of the log (default: all), in log order, as the chains give them. */
   async hashes(size = Number.POSITIVE_INFINITY): Promise<EventHashRecord[]> {
     const hashes: EventHashRecord[] = [];
     if (size < 1) return hashes;
