@@ -26,3 +26,6 @@ export interface ProcedureAttributes {
 }
 
 export const procedureStreamId = (code: string): string => `procedure-${code}`;
+
+/** The code of the procedure whose stream holds an event. */
+export const procedureCodeOf = ({ streamId }: { readonly streamId: string }): string => streamId.slice('procedure-'.length);

@@ -187,7 +187,7 @@ describe('what inspectors ask of the ledger', () => {
     expect((await t.request('GET', '/reductions/in-force?asOf=2023-08-31')).body.total.count).toBe(11);
   });
 
-  it('answers "as of" a date from the snapshot written for it, with what was recorded since folded on top', async () => {
+  it('answers "as of" a date from the latest snapshot written at or before it, with what it lacks folded on top', async () => {
     await t.request('POST', '/catalogue/opening-entries', opening(['1.1', '1.2']));
     await t.request('POST', '/decisions', decision([{ kind: 'abolished', code: '1.2' }], { decision: decisionRef('5/QĐ-UBND', '2022-03-01') }));
     const readStore = t.app.get(SqliteReadStore);
@@ -211,21 +211,34 @@ describe('what inspectors ask of the ledger', () => {
       ['1.2', 'abolished', 15, 'chỉ trong ảnh chụp'],
       ['2.1', 'in_force', 15, procedure().name],
     ]);
+    // A later date starts from it too, with what took effect since its date: a cut of 2023 on top.
+    expect((await t.request('POST', '/procedures/2.1/cuts', cut(15, 12, { effectiveDate: '2023-03-01' }))).status).toBe(201);
+    const asOf2023 = (await t.request('GET', '/procedures?asOf=2023-06-30')).body.items as Array<Record<string, unknown>>;
+    expect(summary(asOf2023)).toEqual([
+      ['1.1', 'in_force', 10, procedure().name],
+      ['1.2', 'abolished', 15, 'chỉ trong ảnh chụp'],
+      ['2.1', 'in_force', 12, procedure().name],
+    ]);
+    // An earlier date cannot: it is folded from the trail.
+    expect(summary((await t.request('GET', '/procedures?asOf=2022-08-31')).body.items)).toEqual([
+      ['1.1', 'in_force', 15, procedure().name],
+      ['1.2', 'abolished', 15, procedure().name],
+    ]);
     // Without a snapshot, the same folded from the trail, but for the name.
     readStore.db.prepare(`UPDATE ${table} SET doc = json_set(doc, '$.attributes.name', ?) WHERE id = '1.2'`).run(procedure().name);
     const withSnapshot = await asOf2022();
     readStore.db.prepare('DELETE FROM snapshots').run();
     expect(await asOf2022()).toEqual(withSnapshot);
 
-    // A correction recorded since refolds its stream, which a snapshot does not keep: the trail answers.
+    // A correction recorded since refolds its stream from the trail, which a snapshot cannot do; the others stay its.
     const changedTable = await snapshotFor2022();
-    readStore.db.prepare(`UPDATE ${changedTable} SET doc = json_set(doc, '$.attributes.name', 'chỉ trong ảnh chụp') WHERE id = '1.2'`).run();
+    readStore.db.prepare(`UPDATE ${changedTable} SET doc = json_set(doc, '$.attributes.name', 'chỉ trong ảnh chụp') WHERE id IN ('1.1', '1.2')`).run();
     const cutId = (await t.request('GET', '/procedures/1.1/history')).body.events[1].eventId;
     const correction = await t.request('POST', '/procedures/1.1/corrections', { correctsEventId: cutId, reason: 'sai số', cut: { fromDays: 15, toDays: 11 } });
     expect(correction.status).toBe(201);
     expect(summary(await asOf2022())).toEqual([
       ['1.1', 'in_force', 11, procedure().name],
-      ['1.2', 'abolished', 15, procedure().name],
+      ['1.2', 'abolished', 15, 'chỉ trong ảnh chụp'],
       ['2.1', 'in_force', 15, procedure().name],
     ]);
   });

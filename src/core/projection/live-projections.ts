@@ -2,7 +2,6 @@ import { UnavailableError } from '../errors/ledger-errors';
 import { DocumentProjection } from './document-projection';
 import { TimeFilter } from './event-filter';
 import { DocumentFields, DocumentJson, DocumentQuery, DocumentRow, SnapshotStatus, SqliteReadStore } from './read-store';
-import { snapshotLabel } from './rebuild';
 
 export interface ProjectionHealth {
   readonly name: string;
@@ -55,13 +54,16 @@ export abstract class LiveProjections {
   }
 
   /**
-   * The snapshot `ledger rebuild --as-of/--known-at` wrote for exactly this filter, if any, and if written by the
-   * projection's current version (an older one was folded by another `evolve`).
+   * The latest snapshot `ledger rebuild --as-of/--known-at` wrote at or before this filter's point: as known at the
+   * same moment (or at none), as of its date or an earlier one (any, for no date, the one of no date first). Only
+   * those written by the projection's current version: an older one was folded by another `evolve`.
    */
-  snapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
-    const status = this.readStore.snapshot(snapshotLabel(projection.name, filter));
-    if (!status || status.version !== projection.version) return undefined;
-    return { status, model: generationModel(this.readStore, projection, () => status.generation) };
+  latestSnapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
+    const status = latestAt(
+      this.readStore.snapshotsOf(projection.name).filter((s) => s.version === projection.version),
+      filter,
+    );
+    return status && { status, model: generationModel(this.readStore, projection, () => status.generation) };
   }
 }
 
@@ -69,6 +71,13 @@ export abstract class LiveProjections {
 export interface Snapshot<Doc> {
   readonly status: SnapshotStatus;
   readonly model: ReadModel<Doc>;
+}
+
+/** Of snapshots, the latest at or before a point: same `knownAt`, `asOf` on or before; no `asOf` counts as the latest. */
+export function latestAt(snapshots: readonly SnapshotStatus[], { asOf, knownAt }: TimeFilter): SnapshotStatus | undefined {
+  const usable = snapshots.filter((s) => s.knownAt === (knownAt ?? null) && (asOf === undefined || (s.asOf !== null && s.asOf <= asOf)));
+  const later = (a: SnapshotStatus, b: SnapshotStatus) => (a.asOf === null ? true : b.asOf !== null && a.asOf > b.asOf);
+  return usable.reduce<SnapshotStatus | undefined>((latest, s) => (latest === undefined || later(s, latest) ? s : latest), undefined);
 }
 
 function generationModel<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>, generation: () => number): ReadModel<Doc> {

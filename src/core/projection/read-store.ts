@@ -67,6 +67,8 @@ interface StoredRow {
   readonly orderValue: IndexValue;
 }
 
+const SELECT_SNAPSHOTS = 'SELECT label, name, version, generation, position, as_of AS asOf, known_at AS knownAt FROM snapshots';
+
 const toDocumentRow = <Doc>(row: StoredRow): DocumentRow<Doc> => ({ id: row.id, document: JSON.parse(row.doc) as Doc, orderValue: row.orderValue });
 
 const REGISTRY = `
@@ -128,11 +130,12 @@ export class SqliteReadStore {
   }
 
   snapshot(label: string): SnapshotStatus | undefined {
-    return this.db
-      .prepare<[string], SnapshotStatus>(
-        'SELECT label, name, version, generation, position, as_of AS asOf, known_at AS knownAt FROM snapshots WHERE label = ?',
-      )
-      .get(label);
+    return this.db.prepare<[string], SnapshotStatus>(`${SELECT_SNAPSHOTS} WHERE label = ?`).get(label);
+  }
+
+  /** Every snapshot of a projection, whatever its point in time and version. */
+  snapshotsOf(name: string): SnapshotStatus[] {
+    return this.db.prepare<[string], SnapshotStatus>(`${SELECT_SNAPSHOTS} WHERE name = ?`).all(name);
   }
 
   /**

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { CORRECTION } from '../../core/corrections';
 import { LiveProjections, ReadModel } from '../../core/projection/live-projections';
 import { DocumentQuery } from '../../core/projection/read-store';
 import { AuditEntry, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { foldCorrected } from '../procedure-stream';
 import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
+import { DRAWN_DATES, drawnProcedureEvents, typeAndData } from '../../../test/support/drawn-procedure-events';
 
 /** The trail as a list, filtered the way the read store filters it: by kind of entity and by the two time axes. */
 function trailOf(entries: readonly AuditEntry[]): LiveProjections {
@@ -22,45 +22,29 @@ function trailOf(entries: readonly AuditEntry[]): LiveProjections {
   return { caughtUp: async () => undefined, readModel: () => trail, readTogether: <T>(read: () => T) => read() } as unknown as LiveProjections;
 }
 
-const DATES = ['2021-03-01', '2022-06-15', '2023-01-01', '2023-09-30', '2024-12-31'];
-const CODES = ['1.1', '1.2', '1.3'];
-
-/**
- * Procedure events in log order, corrections of cuts among them, their effective dates in any order: the ledger's rules
- * keep a stream's dates in order, but the folds must not depend on it.
- */
-const entries = fc
-  .array(fc.record({ code: fc.constantFrom(...CODES), kind: fc.constantFrom('open', 'amend', 'cut', 'correct', 'abolish'), date: fc.constantFrom(...DATES), days: fc.integer({ min: 1, max: 30 }) }), {
-    maxLength: 30,
-  })
-  .map((drawn) => {
-    const revisions = new Map<string, number>();
-    const lastCuts = new Map<string, string>();
-    return drawn.map(({ code, kind, date, days }, i): AuditEntry => {
-      const revision = (revisions.get(code) ?? -1) + 1;
-      revisions.set(code, revision);
-      const lastCut = lastCuts.get(code);
-      if (kind === 'cut') lastCuts.set(code, `e${i + 1}`);
-      const attributes = { name: `Thủ tục ${code}`, level: 'province', field: 'Đất đai', agency: 'Sở Tài nguyên', statutoryDays: 30, announcedDays: days, onlineLevel: 'fully', connectedToNationalPortal: true, interLevel: false };
-      const [type, data] =
-        kind === 'open' ? ['ProcedureOpened', { code, ...attributes }]
-        : kind === 'amend' ? ['ProcedureAmended', { code, ...attributes, name: `Thủ tục ${code} (sửa đổi)` }]
-        : kind === 'cut' || (kind === 'correct' && !lastCut) ? ['ProcessingTimeCut', { code, fromDays: 30, toDays: days }]
-        : kind === 'correct' ? [CORRECTION, { correctsEventId: lastCut, correctedType: 'ProcessingTimeCut', reason: 'sai số', data: { code, fromDays: 30, toDays: days } }]
-        : ['ProcedureAbolished', { code }];
-      return {
-        position: i + 1,
-        eventId: `e${i + 1}`,
-        streamId: `procedure-${code}`,
-        revision,
-        type,
-        schemaVersion: 1,
-        recordedAt: `2025-01-01T00:00:${String(i).padStart(2, '0')}Z`,
-        metadata: { effectiveDate: date, actor: 'office' },
-        data,
-      } as AuditEntry;
-    });
+/** The drawn events as the trail holds them, in log order. */
+const entries = drawnProcedureEvents(30).map((drawn) => {
+  const revisions = new Map<string, number>();
+  const lastCuts = new Map<string, string>();
+  return drawn.map((event, i): AuditEntry => {
+    const { code, kind, date } = event;
+    const revision = (revisions.get(code) ?? -1) + 1;
+    revisions.set(code, revision);
+    const [type, data] = typeAndData(event, lastCuts.get(code));
+    if (kind === 'cut') lastCuts.set(code, `e${i + 1}`);
+    return {
+      position: i + 1,
+      eventId: `e${i + 1}`,
+      streamId: `procedure-${code}`,
+      revision,
+      type,
+      schemaVersion: 1,
+      recordedAt: `2025-01-01T00:00:${String(i).padStart(2, '0')}Z`,
+      metadata: { effectiveDate: date, actor: 'office' },
+      data,
+    } as AuditEntry;
   });
+});
 
 /** The catalogue at a date by definition: each stream's events in effect by then, corrections applied, folded. */
 function catalogueByDefinition(trail: readonly AuditEntry[], asOf: string): Array<[string, ProcedureAt]> {
@@ -75,7 +59,7 @@ function catalogueByDefinition(trail: readonly AuditEntry[], asOf: string): Arra
 describe('the catalogue at several dates, folded in one reading of the trail', () => {
   it('is, date by date, what folding each stream up to that date gives', async () => {
     await fc.assert(
-      fc.asyncProperty(entries, fc.uniqueArray(fc.constantFrom(...DATES), { minLength: 1, maxLength: 3 }), async (trail, dates) => {
+      fc.asyncProperty(entries, fc.uniqueArray(fc.constantFrom(...DRAWN_DATES), { minLength: 1, maxLength: 3 }), async (trail, dates) => {
         const catalogues = await new ProcedureTimeline(trailOf(trail)).catalogsAt(dates);
         expect(catalogues.map((catalogue) => [...catalogue])).toEqual(dates.map((asOf) => catalogueByDefinition(trail, asOf)));
       }),

@@ -3,13 +3,12 @@ import { CORRECTION } from '../../core/corrections';
 import { RecordedEvent } from '../../core/event-envelope';
 import { TimeFilter } from '../../core/projection/event-filter';
 import { LiveProjections } from '../../core/projection/live-projections';
-import { DocumentQuery } from '../../core/projection/read-store';
-import { AuditEntry, auditEntryId, auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
+import { AuditEntry, auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
+import { procedureCodeOf } from '../procedure';
 import { foldCorrected } from '../procedure-stream';
 import { evolveProcedure, initialProcedureState, Procedure, ProcedureFact, ProcedureState } from '../procedure.state';
-
-const codeOf = ({ streamId }: { readonly streamId: string }): string => streamId.slice('procedure-'.length);
+import { catalogFromSnapshot } from './catalog-from-snapshot';
 
 export interface ProcedureAt {
   readonly procedure: Procedure;
@@ -26,38 +25,17 @@ export class ProcedureTimeline {
   constructor(private readonly projections: LiveProjections) {}
 
   /**
-   * The catalogue at one point on the two time axes: from the snapshot `ledger rebuild procedure-catalog` wrote for
-   * that very point, when there is one, otherwise folded from the trail (see `catalogsAt`).
+   * The catalogue at one point on the two time axes: from the latest snapshot `ledger rebuild procedure-catalog` wrote
+   * at or before that point, when there is one (see `catalogFromSnapshot`), otherwise folded from the trail (see
+   * `catalogsAt`).
    */
   async catalogAt(filter: TimeFilter): Promise<Map<string, ProcedureAt>> {
     await this.projections.caughtUp();
-    return this.projections.readTogether(() => this.fromSnapshot(filter) ?? this.fold([filter.asOf], filter.knownAt)[0]);
-  }
-
-  /**
-   * The snapshot's catalogue, with the procedure events recorded since it was built that count for its point folded
-   * on top, in log order as the snapshot's were: events can be recorded with an effective date already past. None
-   * without a snapshot, or when a correction was among those events: a correction refolds its whole stream.
-   */
-  private fromSnapshot(filter: TimeFilter): Map<string, ProcedureAt> | undefined {
-    const snapshot = this.projections.snapshot(procedureCatalogProjection, filter);
-    if (!snapshot) return undefined;
-    const trail = this.projections.readModel(auditTrailProjection);
-    const since = auditEntryId(snapshot.status.position);
-    const recordedSince: DocumentQuery = {
-      where: { entity_type: 'procedure' },
-      ranges: { effective_date: { to: filter.asOf }, recorded_at: { to: filter.knownAt } },
-      after: { value: since, id: since },
-    };
-    if (trail.query({ ...recordedSince, where: { entity_type: 'procedure', type: CORRECTION }, limit: 1 }).length) return undefined;
-    const catalog = new Map<string, ProcedureAt>();
-    for (const { revision, ...procedure } of snapshot.model.documents()) catalog.set(procedure.code, { procedure, revision });
-    for (const { document: entry } of trail.iterate(recordedSince)) {
-      const procedure = evolveProcedure(catalog.get(codeOf(entry))?.procedure, entry as unknown as ProcedureFact);
-      if (procedure) catalog.set(codeOf(entry), { procedure, revision: entry.revision });
-      else catalog.delete(codeOf(entry));
-    }
-    return catalog;
+    return this.projections.readTogether(() => {
+      const snapshot = this.projections.latestSnapshot(procedureCatalogProjection, filter);
+      const trail = this.projections.readModel(auditTrailProjection);
+      return snapshot ? catalogFromSnapshot(trail, snapshot, filter) : this.fold([filter.asOf], filter.knownAt)[0];
+    });
   }
 
   /**
@@ -82,9 +60,9 @@ export class ProcedureTimeline {
     const ranges = { effective_date: { to: latest }, recorded_at: { to: knownAt } };
     const inEffectBy = (asOf: string | undefined, entry: AuditEntry) => asOf === undefined || entry.metadata.effectiveDate <= asOf;
     const corrections = trail.query({ where: { entity_type: 'procedure', type: CORRECTION }, ranges }).map(({ document }) => document);
-    const folds = asOfs.map((asOf) => new CatalogFold(corrections.filter((entry) => inEffectBy(asOf, entry)).map(codeOf)));
+    const folds = asOfs.map((asOf) => new CatalogFold(corrections.filter((entry) => inEffectBy(asOf, entry)).map(procedureCodeOf)));
     for (const { document: entry } of trail.iterate({ where: { entity_type: 'procedure' }, ranges })) {
-      const code = codeOf(entry);
+      const code = procedureCodeOf(entry);
       visit?.(code, entry);
       const evolve = evolvedOnce(entry as unknown as ProcedureFact);
       asOfs.forEach((asOf, i) => {

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { RecordedEvent } from '../../core/event-envelope';
+import { MemoryEventStore } from '../../core/event-store/memory-event-store';
+import { TimeFilter, timeFilter } from '../../core/projection/event-filter';
+import { LiveProjections } from '../../core/projection/live-projections';
+import { SqliteReadStore } from '../../core/projection/read-store';
+import { rebuildProjections } from '../../core/projection/rebuild';
+import { auditTrailProjection } from '../../../projections/audit-trail.projection';
+import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
+import { procedureCodeOf, procedureStreamId } from '../procedure';
+import { foldCorrected } from '../procedure-stream';
+import { catalogFromSnapshot } from './catalog-from-snapshot';
+import { ProcedureAt } from './procedure-timeline';
+import { DRAWN_DATES, DrawnProcedureEvent, drawnProcedureEvents, typeAndData } from '../../../test/support/drawn-procedure-events';
+
+/** The read models of a read store, always caught up: the store's projections are rebuilt by hand here. */
+class RebuiltProjections extends LiveProjections {
+  start = async () => undefined;
+  stop = async () => undefined;
+  health = () => [];
+  caughtUp = async () => undefined;
+}
+
+/** Each event is recorded a second after the one before it, from here: the "known at" axis then tells them apart. */
+const FIRST_RECORDED = Date.parse('2025-01-01T00:00:00Z');
+const recordedTimeOf = (index: number) => new Date(FIRST_RECORDED + index * 1_000).toISOString();
+
+/** Appends the drawn events one at a time, each its own append at its own second, from the `first`th event of the log. */
+async function append(store: MemoryEventStore, drawn: readonly DrawnProcedureEvent[], first: number, lastCuts: Map<string, string>): Promise<void> {
+  for (const [i, event] of drawn.entries()) {
+    const id = randomUUID();
+    const [type, data] = typeAndData(event, lastCuts.get(event.code));
+    if (event.kind === 'cut') lastCuts.set(event.code, id);
+    jest.setSystemTime(Date.parse(recordedTimeOf(first + i)));
+    await store.appendToStream({
+      streamId: procedureStreamId(event.code),
+      expectedRevision: 'any',
+      events: [{ id, type, schemaVersion: 1, data, metadata: { effectiveDate: event.date, actor: 'office', correlationId: randomUUID() } }],
+    });
+  }
+}
+
+/** The catalogue at a point by definition: each stream's events that count for it, corrections applied, folded. */
+function catalogueByDefinition(log: readonly RecordedEvent[], point: TimeFilter): Array<[string, ProcedureAt]> {
+  const streams = new Map<string, RecordedEvent[]>();
+  for (const event of log.filter(timeFilter(point))) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
+  return [...streams]
+    .flatMap(([, events]): Array<[string, ProcedureAt]> => {
+      const procedure = foldCorrected(events);
+      return procedure ? [[procedureCodeOf(events[0]), { procedure, revision: events.at(-1)!.revision }]] : [];
+    })
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+const byCode = (catalog: Map<string, ProcedureAt>) => [...catalog].sort(([a], [b]) => (a < b ? -1 : 1));
+
+describe('the catalogue at a point from a snapshot of the same or an earlier date', () => {
+  // Only the clock: the rebuilds wait on the event loop's turns.
+  beforeAll(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] }));
+  afterAll(() => jest.useRealTimers());
+
+  it('is what folding each stream up to that point gives, whatever was recorded after the snapshot or took effect after its date', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        drawnProcedureEvents(24),
+        drawnProcedureEvents(24),
+        fc.constantFrom(...DRAWN_DATES),
+        fc.constantFrom(...DRAWN_DATES, undefined),
+        fc.option(fc.nat(60), { nil: undefined }),
+        async (before, after, snapshotDate, drawnDate, knownAtIndex) => {
+          const asOf = drawnDate === undefined || drawnDate >= snapshotDate ? drawnDate : snapshotDate;
+          // As known at the moment one of the events was recorded (or a little after the last), or at none.
+          const knownAt = knownAtIndex === undefined ? undefined : recordedTimeOf(knownAtIndex % (before.length + after.length + 1));
+          const point = { asOf, knownAt };
+          const store = new MemoryEventStore();
+          const readStore = new SqliteReadStore(':memory:');
+          try {
+            const lastCuts = new Map<string, string>();
+            await append(store, before, 0, lastCuts);
+            // Written after the first events: the others are recorded since.
+            await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: snapshotDate, knownAt });
+            await append(store, after, before.length, lastCuts);
+            await rebuildProjections(store, readStore, [auditTrailProjection]);
+
+            const projections = new RebuiltProjections(readStore);
+            const snapshot = projections.latestSnapshot(procedureCatalogProjection, point);
+            expect(snapshot?.status).toMatchObject({ asOf: snapshotDate, position: before.length });
+            const catalog = readStore.readTogether(() => catalogFromSnapshot(projections.readModel(auditTrailProjection), snapshot!, point));
+            expect(byCode(catalog)).toEqual(catalogueByDefinition(await store.readAll(), point));
+          } finally {
+            readStore.close();
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { CORRECTION } from '../../src/core/corrections';
+
+/** Effective dates the drawn events take: with year ends among them, as snapshots are written for. */
+export const DRAWN_DATES = ['2021-03-01', '2022-06-15', '2022-12-31', '2023-01-01', '2023-09-30', '2024-12-31'];
+const CODES = ['1.1', '1.2', '1.3'];
+
+/** A procedure event drawn for a property of the folds: its kind, procedure, effective date and announced days. */
+export interface DrawnProcedureEvent {
+  readonly code: string;
+  readonly kind: 'open' | 'amend' | 'cut' | 'correct' | 'abolish';
+  readonly date: string;
+  readonly days: number;
+}
+
+/**
+ * Procedure events in log order, corrections of cuts among them, their effective dates in any order: the ledger's rules
+ * keep a stream's dates in order, but a correction takes the date of the event it corrects, and the folds must not
+ * depend on the rules.
+ */
+export const drawnProcedureEvents = (maxLength: number): fc.Arbitrary<DrawnProcedureEvent[]> =>
+  fc.array(
+    fc.record<DrawnProcedureEvent>({
+      code: fc.constantFrom(...CODES),
+      kind: fc.constantFrom('open', 'amend', 'cut', 'correct', 'abolish'),
+      date: fc.constantFrom(...DRAWN_DATES),
+      days: fc.integer({ min: 1, max: 30 }),
+    }),
+    { maxLength },
+  );
+
+/**
+ * The type and data of a drawn event. `lastCut` is the id of its procedure's latest cut, which a correction corrects
+ * (without one, a correction is drawn as a cut).
+ */
+export function typeAndData({ code, kind, days }: DrawnProcedureEvent, lastCut: string | undefined): [string, unknown] {
+  const attributes = { name: `Thủ tục ${code}`, level: 'province', field: 'Đất đai', agency: 'Sở Tài nguyên', statutoryDays: 30, announcedDays: days, onlineLevel: 'fully', connectedToNationalPortal: true, interLevel: false };
+  if (kind === 'open') return ['ProcedureOpened', { code, ...attributes }];
+  if (kind === 'amend') return ['ProcedureAmended', { code, ...attributes, name: `Thủ tục ${code} (sửa đổi)` }];
+  if (kind === 'cut' || (kind === 'correct' && !lastCut)) return ['ProcessingTimeCut', { code, fromDays: 30, toDays: days }];
+  if (kind === 'correct') return [CORRECTION, { correctsEventId: lastCut, correctedType: 'ProcessingTimeCut', reason: 'sai số', data: { code, fromDays: 30, toDays: days } }];
+  return ['ProcedureAbolished', { code }];
+}
