@@ -1,70 +1,87 @@
 import { CORRECTION } from '../../core/corrections';
-import { TimeFilter } from '../../core/projection/event-filter';
 import { ReadModel, Snapshot } from '../../core/projection/live-projections';
 import { DocumentQuery } from '../../core/projection/read-store';
 import { AuditEntry, auditEntryId, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { CatalogEntry } from '../../../projections/procedure-catalog.projection';
 import { foldCorrected } from '../procedure-stream';
 import { procedureCodeOf } from '../procedure';
-import { evolveProcedure, ProcedureFact } from '../procedure.state';
-import type { ProcedureAt } from './procedure-timeline';
+import { ProcedureFact } from '../procedure.state';
+import { evolvedOnce, inEffectBy, latestOf } from './catalogs-from-trail';
+import type { ProcedureAt, TrailVisit } from './procedure-timeline';
 
 /** Entries read a page at a time where a range is read in windows (see SqliteReadStore.page). */
 const PAGE = 1_000;
 
 /**
- * The catalogue at `point` from a snapshot written for it, or for an earlier date as known at the same moment (see
- * LiveProjections.latestSnapshot), and the procedure events the snapshot lacks folded on top in log order, as its own
- * were: those recorded since it was built that count for the point and, from an earlier date, those that took effect
- * after that date and by the point's, wherever they are in the log.
+ * The catalogue at each of several effective dates, as known at one moment (see ProcedureTimeline.catalogsAt), from a
+ * snapshot written as known at the same moment, for the earliest of those dates or an earlier one (see
+ * LiveProjections.latestSnapshot). The procedure events it lacks are folded on top in log order, as its own were: those
+ * that took effect after its date and by the latest date, wherever they are in the log, and those recorded since it was
+ * built that count for the latest date; each into the catalogue of every date it had taken effect by.
  *
  * Folding on top gives what folding each stream whole gives, unless an event on top comes in its stream before one the
  * snapshot holds: a correction takes the date of the event it corrects, and any event may be recorded with a date before
  * its stream's last. Those streams, and every stream with a correction on top, are folded again whole from the trail.
  * Call inside one read transaction (LiveProjections.readTogether): nothing may be committed between the reads.
  */
-export function catalogFromSnapshot(trail: ReadModel<AuditEntry>, snapshot: Snapshot<CatalogEntry>, point: TimeFilter): Map<string, ProcedureAt> {
-  const catalog = new Map<string, ProcedureAt>();
-  for (const { revision, ...procedure } of snapshot.model.documents()) catalog.set(procedure.code, { procedure, revision });
+export function catalogsFromSnapshot(
+  trail: ReadModel<AuditEntry>,
+  snapshot: Snapshot<CatalogEntry>,
+  asOfs: ReadonlyArray<string | undefined>,
+  knownAt: string | undefined,
+  visit?: TrailVisit,
+): Array<Map<string, ProcedureAt>> {
+  const held = new Map<string, ProcedureAt>();
+  for (const { revision, ...procedure } of snapshot.model.documents()) held.set(procedure.code, { procedure, revision });
+  // The catalogues share the snapshot's states, and each state evolved the same way (see evolvedOnce).
+  const catalogs = asOfs.map((_, i) => (i === 0 ? held : new Map(held)));
   const onTop = new Set<string>();
   const refold = new Set<string>();
   const fold = (entry: AuditEntry) => {
     const code = procedureCodeOf(entry);
+    visit?.(code, entry);
     onTop.add(code);
     if (entry.type === CORRECTION) refold.add(code);
     if (refold.has(code)) return;
-    const procedure = evolveProcedure(catalog.get(code)?.procedure, entry as unknown as ProcedureFact);
-    if (procedure) catalog.set(code, { procedure, revision: entry.revision });
-    else catalog.delete(code);
+    const evolve = evolvedOnce(entry as unknown as ProcedureFact);
+    asOfs.forEach((asOf, i) => {
+      if (!inEffectBy(asOf, entry)) return;
+      const procedure = evolve(catalogs[i].get(code)?.procedure);
+      if (procedure) catalogs[i].set(code, { procedure, revision: entry.revision });
+      else catalogs[i].delete(code);
+    });
   };
 
   const procedures = { entity_type: 'procedure' };
-  const countsBy = (asOf: string | undefined, from?: string) => ({ effective_date: { from, to: asOf }, recorded_at: { to: point.knownAt } });
+  const latest = latestOf(asOfs);
+  const countsBy = (asOf: string | undefined, from?: string) => ({ effective_date: { from, to: asOf }, recorded_at: { to: knownAt } });
   const built = auditEntryId(snapshot.status.position);
   const since = snapshot.status.asOf ?? undefined;
   let firstOnTop: string | undefined;
-  // What took effect after the snapshot's date and by the point's, recorded before it was built...
-  if (since !== undefined && since !== point.asOf) {
-    for (const { id, document } of pages(trail, { where: procedures, ranges: countsBy(point.asOf, dayAfter(since)) }, built)) {
+  // What took effect after the snapshot's date and by the latest date, recorded before it was built...
+  if (since !== undefined && since !== latest) {
+    for (const { id, document } of pages(trail, { where: procedures, ranges: countsBy(latest, dayAfter(since)) }, built)) {
       firstOnTop ??= id;
       fold(document);
     }
   }
   // ...then what was recorded since, in log order after it.
-  for (const { document } of trail.iterate({ where: procedures, ranges: countsBy(point.asOf), after: { value: built, id: built } })) fold(document);
+  for (const { document } of trail.iterate({ where: procedures, ranges: countsBy(latest), after: { value: built, id: built } })) fold(document);
 
   // Streams where an event taken effect since comes before one the snapshot holds.
   if (since !== undefined && firstOnTop !== undefined) {
     for (const code of datedBy(trail, countsBy(since), firstOnTop, built)) if (onTop.has(code)) refold.add(code);
   }
   for (const code of refold) {
-    const stream = trail.iterate({ where: { ...procedures, entity_id: code }, ranges: countsBy(point.asOf) });
-    const events = [...stream].map(({ document }) => eventOfAuditEntry(document));
-    const procedure = foldCorrected(events);
-    if (procedure) catalog.set(code, { procedure, revision: events.at(-1)!.revision });
-    else catalog.delete(code);
+    const stream = [...trail.iterate({ where: { ...procedures, entity_id: code }, ranges: countsBy(latest) })].map(({ document }) => document);
+    asOfs.forEach((asOf, i) => {
+      const events = stream.filter((entry) => inEffectBy(asOf, entry)).map(eventOfAuditEntry);
+      const procedure = foldCorrected(events);
+      if (procedure) catalogs[i].set(code, { procedure, revision: events.at(-1)!.revision });
+      else catalogs[i].delete(code);
+    });
   }
-  return catalog;
+  return catalogs;
 }
 
 /**

@@ -10,8 +10,7 @@ import { auditTrailProjection } from '../../../projections/audit-trail.projectio
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { procedureCodeOf, procedureStreamId } from '../procedure';
 import { foldCorrected } from '../procedure-stream';
-import { catalogFromSnapshot } from './catalog-from-snapshot';
-import { ProcedureAt } from './procedure-timeline';
+import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
 import { DRAWN_DATES, DrawnProcedureEvent, drawnProcedureEvents, typeAndData } from '../../../test/support/drawn-procedure-events';
 
 /** The read models of a read store, always caught up: the store's projections are rebuilt by hand here. */
@@ -55,24 +54,27 @@ function catalogueByDefinition(log: readonly RecordedEvent[], point: TimeFilter)
 
 const byCode = (catalog: Map<string, ProcedureAt>) => [...catalog].sort(([a], [b]) => (a < b ? -1 : 1));
 
-describe('the catalogue at a point from a snapshot of the same or an earlier date', () => {
+const dateOrder = (a: string | undefined, b: string | undefined) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1);
+
+describe('the catalogues at some dates from a snapshot of the earliest date or an earlier one', () => {
   // Only the clock: the rebuilds wait on the event loop's turns.
   beforeAll(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] }));
   afterAll(() => jest.useRealTimers());
 
-  it('is what folding each stream up to that point gives, whatever was recorded after the snapshot or took effect after its date', async () => {
+  it('are what folding each stream up to each date gives, whatever was recorded after the snapshot or took effect after its date', async () => {
     await fc.assert(
       fc.asyncProperty(
         drawnProcedureEvents(24),
         drawnProcedureEvents(24),
         fc.constantFrom(...DRAWN_DATES),
-        fc.constantFrom(...DRAWN_DATES, undefined),
+        fc.array(fc.constantFrom(...DRAWN_DATES, undefined), { minLength: 1, maxLength: 3 }),
         fc.option(fc.nat(60), { nil: undefined }),
-        async (before, after, snapshotDate, drawnDate, knownAtIndex) => {
-          const asOf = drawnDate === undefined || drawnDate >= snapshotDate ? drawnDate : snapshotDate;
+        async (before, after, snapshotDate, drawnDates, knownAtIndex) => {
+          const asOfs = drawnDates.map((date) => (dateOrder(date, snapshotDate) < 0 ? snapshotDate : date));
+          const sorted = [...asOfs].sort(dateOrder);
+          const [earliest, latest] = [sorted[0], sorted.at(-1)];
           // As known at the moment one of the events was recorded (or a little after the last), or at none.
           const knownAt = knownAtIndex === undefined ? undefined : recordedTimeOf(knownAtIndex % (before.length + after.length + 1));
-          const point = { asOf, knownAt };
           const store = new MemoryEventStore();
           const readStore = new SqliteReadStore(':memory:');
           try {
@@ -84,10 +86,16 @@ describe('the catalogue at a point from a snapshot of the same or an earlier dat
             await rebuildProjections(store, readStore, [auditTrailProjection]);
 
             const projections = new RebuiltProjections(readStore);
-            const snapshot = projections.latestSnapshot(procedureCatalogProjection, point);
-            expect(snapshot?.status).toMatchObject({ asOf: snapshotDate, position: before.length });
-            const catalog = readStore.readTogether(() => catalogFromSnapshot(projections.readModel(auditTrailProjection), snapshot!, point));
-            expect(byCode(catalog)).toEqual(catalogueByDefinition(await store.readAll(), point));
+            expect(projections.latestSnapshot(procedureCatalogProjection, { asOf: earliest, knownAt })?.status).toMatchObject({ asOf: snapshotDate, position: before.length });
+            const visited: number[] = [];
+            const catalogs = await new ProcedureTimeline(projections).catalogsAt(asOfs, knownAt, (_, entry) => visited.push(entry.position));
+
+            const log = await store.readAll();
+            expect(catalogs.map(byCode)).toEqual(asOfs.map((asOf) => catalogueByDefinition(log, { asOf, knownAt })));
+            // Among the entries seen, in log order: every one that took effect after the earliest date and by the latest.
+            const between = (event: RecordedEvent) => dateOrder(event.metadata.effectiveDate, earliest) > 0 && dateOrder(event.metadata.effectiveDate, latest) <= 0;
+            const inEffectBetween = log.filter(timeFilter({ knownAt })).filter(between);
+            expect(visited.filter((position) => between(log[position - 1]))).toEqual(inEffectBetween.map((event) => event.position));
           } finally {
             readStore.close();
           }
