@@ -4,8 +4,7 @@ import { Role, ROLES } from '../access/roles';
 import { loadConfig } from '../config/ledger-config';
 import { openKeyStore } from '../config/open-key-store';
 import { CliError, CliIo } from './cli-io';
-
-const dataDirOption = ['--data-dir <dir>', 'folder of the ledger (default: LEDGER_DATA_DIR or ./data)'] as const;
+import { dataDirOption } from './open-ledger';
 
 function withKeys<T>(dataDir: string | undefined, work: (keys: ApiKeyStore) => T): T {
   const keys = openKeyStore(loadConfig({ ...process.env, ...(dataDir && { LEDGER_DATA_DIR: dataDir }) }));

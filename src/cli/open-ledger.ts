@@ -5,6 +5,9 @@ import { openEventStore } from '../config/open-event-store';
 import { EventStore } from '../core/event-store/event-store.port';
 import { CliError } from './cli-io';
 
+/** The option every command that opens a ledger takes. */
+export const dataDirOption = ['--data-dir <dir>', 'folder of the ledger (default: LEDGER_DATA_DIR or ./data)'] as const;
+
 /**
  * The configuration a CLI command runs with: the environment, --data-dir over LEDGER_DATA_DIR, and never seeding
  * (only `ledger seed` seeds). Commands that only read refuse a folder without a ledger rather than create an empty

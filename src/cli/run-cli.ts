@@ -8,6 +8,7 @@ import { generateCommand } from './generate.command';
 import { reportCommand } from './report.command';
 import { seedCommand } from './seed.command';
 import { rebuildCommand } from './rebuild.command';
+import { snapshotsCommand } from './snapshots.command';
 import { statsCommand } from './stats.command';
 
 /** Runs the `ledger` command line and returns its exit code; never throws. */
@@ -19,6 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput(output)
     .addCommand(statsCommand(io))
     .addCommand(rebuildCommand(io))
+    .addCommand(snapshotsCommand(io))
     .addCommand(keysCommand(io))
     .addCommand(verifyCommand(io))
     .addCommand(digestCommand(io))

@@ -190,6 +190,39 @@ describe('ledger rebuild', () => {
     expect([...readStore.documents(procedureCatalogProjection, readStore.snapshot(label)!.generation)]).toEqual([]);
   });
 
+  it('lists the snapshots, what reads each, and drops them by label, every label checked before any is dropped', async () => {
+    expect((await cli('snapshots', 'list', '--data-dir', dataDir)).out).toBe('no snapshots; ledger rebuild procedure-catalog --as-of DATE writes one');
+    expect((await cli('rebuild', 'procedure-catalog', 'unit-histories', '--as-of', '2022-06-15', '--data-dir', dataDir)).code).toBe(0);
+    expect((await cli('rebuild', 'procedure-catalog', '--as-of', '2024-12-31', '--data-dir', dataDir)).code).toBe(0);
+    // A snapshot folded by an earlier version of its projection, which nothing reads any more.
+    openReadStore().db.prepare("UPDATE snapshots SET version = version - 1 WHERE label = 'unit-histories@asOf=2022-06-15'").run();
+
+    const listed = await cli('snapshots', 'list', '--data-dir', dataDir, '--json');
+    expect(listed.code).toBe(0);
+    const catalogue = (label: string) => openReadStore().documents(procedureCatalogProjection, openReadStore().snapshot(label)!.generation);
+    expect(JSON.parse(listed.out)).toEqual([
+      { label: 'procedure-catalog@asOf=2022-06-15', projection: 'procedure-catalog', asOf: '2022-06-15', knownAt: null, position: events, documents: [...catalogue('procedure-catalog@asOf=2022-06-15')].length, use: 'reads' },
+      { label: 'procedure-catalog@asOf=2024-12-31', projection: 'procedure-catalog', asOf: '2024-12-31', knownAt: null, position: events, documents: [...catalogue('procedure-catalog@asOf=2024-12-31')].length, use: 'reads' },
+      { label: 'unit-histories@asOf=2022-06-15', projection: 'unit-histories', asOf: '2022-06-15', knownAt: null, position: events, documents: expect.any(Number), use: 'stale' },
+    ]);
+    expect((await cli('snapshots', 'list', '--data-dir', dataDir)).out).toContain(
+      `procedure-catalog@asOf=2024-12-31  as of 2024-12-31; built at position ${events}; ${[...catalogue('procedure-catalog@asOf=2024-12-31')].length} documents; serves the reads as of its date and later`,
+    );
+
+    const before = liveReadModels();
+    const mistyped = await cli('snapshots', 'drop', 'unit-histories@asOf=2022-06-15', 'procedure-catalog@asOf=2023', '--data-dir', dataDir);
+    expect(mistyped).toMatchObject({ code: 1, err: 'ledger: no snapshot "procedure-catalog@asOf=2023"; ledger snapshots list shows them' });
+    expect(openReadStore().snapshots()).toHaveLength(3);
+
+    const dropped = await cli('snapshots', 'drop', 'unit-histories@asOf=2022-06-15', 'procedure-catalog@asOf=2022-06-15', '--data-dir', dataDir);
+    expect(dropped).toMatchObject({ code: 0, out: 'dropped snapshot unit-histories@asOf=2022-06-15\ndropped snapshot procedure-catalog@asOf=2022-06-15' });
+    expect(openReadStore().snapshots().map((s) => s.label)).toEqual(['procedure-catalog@asOf=2024-12-31']);
+    // Their tables are gone with them; the live read models are untouched.
+    const tables = openReadStore().db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\'").get() as { n: number };
+    expect(tables.n).toBe(ALL_PROJECTIONS.length + 1);
+    expect(liveReadModels()).toEqual(before);
+  });
+
   it.each([
     [['nope'], 'unknown projection "nope"; valid names: procedure-catalog, audit-trail, processing-time-cuts, unit-histories, reorganisation-records'],
     [['procedure-catalog', 'nope', 'nada'], 'unknown projections "nope", "nada"; valid names: procedure-catalog,'],

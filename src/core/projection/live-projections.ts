@@ -60,7 +60,7 @@ export abstract class LiveProjections {
    */
   latestSnapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
     const status = latestAt(
-      this.readStore.snapshotsOf(projection.name).filter((s) => s.version === projection.version),
+      this.readStore.snapshots(projection.name).filter((s) => s.version === projection.version),
       filter,
     );
     return status && { status, model: generationModel(this.readStore, projection, () => status.generation) };

@@ -133,9 +133,26 @@ export class SqliteReadStore {
     return this.db.prepare<[string], SnapshotStatus>(`${SELECT_SNAPSHOTS} WHERE label = ?`).get(label);
   }
 
-  /** Every snapshot of a projection, whatever its point in time and version. */
-  snapshotsOf(name: string): SnapshotStatus[] {
-    return this.db.prepare<[string], SnapshotStatus>(`${SELECT_SNAPSHOTS} WHERE name = ?`).all(name);
+  /** Every snapshot (of one projection, when named), whatever its point in time and version, in the order of labels. */
+  snapshots(name?: string): SnapshotStatus[] {
+    const select = `${SELECT_SNAPSHOTS} ${name === undefined ? '' : 'WHERE name = ?'} ORDER BY label`;
+    return this.db.prepare<string[], SnapshotStatus>(select).all(...(name === undefined ? [] : [name]));
+  }
+
+  /** Drops a snapshot and its documents; false when there is none of that label. */
+  dropSnapshot(label: string): boolean {
+    return this.db.transaction(() => {
+      const snapshot = this.snapshot(label);
+      if (!snapshot) return false;
+      this.db.prepare('DELETE FROM snapshots WHERE label = ?').run(label);
+      this.dropGeneration(snapshot.name, snapshot.generation);
+      return true;
+    })();
+  }
+
+  /** How many documents a generation of a projection holds. */
+  documentCount(name: string, generation: number): number {
+    return (this.db.prepare(`SELECT count(*) AS count FROM ${tableName(name, generation)}`).get() as { count: number }).count;
   }
 
   /**
