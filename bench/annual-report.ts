@@ -121,7 +121,7 @@ export function printAnnualReports(timings: readonly ReportTiming[]): void {
   );
   console.log(
     'the report reads the audit trail up to the year\'s end a page at a time (its basis: counted and digested) and folds the catalogue as it reads; ' +
-      '"of which catalogue" is that fold alone (GET /reductions/in-force?asOf=), or reading the snapshot and folding what was recorded since. A synthetic log has no statistics, so ' +
+      '"of which catalogue" is that fold alone (GET /reductions/in-force?asOf=), or reading the snapshot and folding what it lacks (what took effect after its date, what was recorded since). A synthetic log has no statistics, so ' +
       'there the report is mostly the trail; over the seeds it is mostly the statistics and their findings.',
   );
 }

@@ -21,7 +21,8 @@ export interface LogSamples {
    */
   readonly monthPages: ReadonlyArray<{ readonly from: string; readonly to: string; readonly cursor?: number }>;
   /** The year with the most events taking effect in it, and how many. */
-  readonly busiestYear: { readonly year: number; readonly events: number };
+  /** The year with the most events in effect, and how many took effect in the year after it. */
+  readonly busiestYear: { readonly year: number; readonly events: number; readonly eventsNextYear: number };
 }
 
 interface Row {
@@ -88,7 +89,7 @@ export function sampleLog(eventsFile: string, wanted = 200): LogSamples {
       eventIds,
       positions,
       monthPages,
-      busiestYear: { year: Number(busiest?.[0]), events: busiest?.[1] ?? 0 },
+      busiestYear: { year: Number(busiest?.[0]), events: busiest?.[1] ?? 0, eventsNextYear: years.get(String(Number(busiest?.[0]) + 1)) ?? 0 },
     };
   } finally {
     db.close();

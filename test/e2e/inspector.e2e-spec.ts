@@ -224,11 +224,13 @@ describe('what inspectors ask of the ledger', () => {
       ['1.1', 'in_force', 15, procedure().name],
       ['1.2', 'abolished', 15, procedure().name],
     ]);
-    // Without a snapshot, the same folded from the trail, but for the name.
+    // Without a snapshot, the same folded from the trail, but for the name. (The log has moved since the last read as
+    // of 2022, which was kept for the next read at the same point over the same log; as known at a moment no snapshot
+    // was written for, the catalogue is folded from the trail.)
     readStore.db.prepare(`UPDATE ${table} SET doc = json_set(doc, '$.attributes.name', ?) WHERE id = '1.2'`).run(procedure().name);
     const withSnapshot = await asOf2022();
-    readStore.db.prepare('DELETE FROM snapshots').run();
-    expect(await asOf2022()).toEqual(withSnapshot);
+    const fromTrail = (await t.request('GET', '/procedures?asOf=2022-12-31&knownAt=2100-01-01T00:00:00Z')).body.items;
+    expect(fromTrail).toEqual(withSnapshot);
 
     // A correction recorded since refolds its stream from the trail, which a snapshot cannot do; the others stay its.
     const changedTable = await snapshotFor2022();

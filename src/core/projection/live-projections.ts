@@ -48,6 +48,16 @@ export abstract class LiveProjections {
     });
   }
 
+  /**
+   * The position of the log a projection's live read model has folded up to: read in the same `readTogether` as the
+   * read model, it names the log an answer was read from.
+   */
+  foldedUpTo<Doc>(projection: DocumentProjection<Doc>): number {
+    const status = this.readStore.status(projection.name);
+    if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
+    return status.position;
+  }
+
   /** Reads of several read models that must see one moment of them; see SqliteReadStore.readTogether. */
   readTogether<T>(read: () => T): T {
     return this.readStore.readTogether(read);

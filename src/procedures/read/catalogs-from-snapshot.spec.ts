@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { RecordedEvent } from '../../core/event-envelope';
 import { MemoryEventStore } from '../../core/event-store/memory-event-store';
 import { TimeFilter, timeFilter } from '../../core/projection/event-filter';
-import { LiveProjections } from '../../core/projection/live-projections';
 import { SqliteReadStore } from '../../core/projection/read-store';
 import { rebuildProjections } from '../../core/projection/rebuild';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
@@ -12,14 +11,7 @@ import { procedureCodeOf, procedureStreamId } from '../procedure';
 import { foldCorrected } from '../procedure-stream';
 import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
 import { DRAWN_DATES, DrawnProcedureEvent, drawnProcedureEvents, typeAndData } from '../../../test/support/drawn-procedure-events';
-
-/** The read models of a read store, always caught up: the store's projections are rebuilt by hand here. */
-class RebuiltProjections extends LiveProjections {
-  start = async () => undefined;
-  stop = async () => undefined;
-  health = () => [];
-  caughtUp = async () => undefined;
-}
+import { RebuiltProjections } from '../../../test/support/rebuilt-projections';
 
 /** Each event is recorded a second after the one before it, from here: the "known at" axis then tells them apart. */
 const FIRST_RECORDED = Date.parse('2025-01-01T00:00:00Z');

@@ -59,16 +59,21 @@ export class ListProceduresHandler implements IQueryHandler<ListProceduresQuery,
     return rows.map(({ document }) => toProcedureView(document, document.revision));
   }
 
-  /** The catalogue at another point in time is folded from the audit trail, then filtered like the live one. */
+  /**
+   * The catalogue at another point in time is folded from the audit trail (see ProcedureTimeline.catalogAt), then
+   * filtered like the live one, in code order from the cursor, until the page is full: the next page of the same
+   * point reads the same catalogue again.
+   */
   private async pastEntries(time: TimeFilter, where: Record<string, string | number | undefined>, cursor: string | undefined, limit: number): Promise<ProcedureView[]> {
     const indexes = procedureCatalogProjection.indexes!;
     const catalog = await this.timeline.catalogAt(time);
-    return [...catalog.entries()]
-      .filter(([code]) => !cursor || code > cursor)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, { procedure, revision }]) => ({ ...procedure, revision }))
-      .filter((entry) => Object.entries(where).every(([index, value]) => value === undefined || indexes[index](entry) === value))
-      .slice(0, limit)
-      .map((entry) => toProcedureView(entry, entry.revision));
+    const page: ProcedureView[] = [];
+    for (const code of [...catalog.keys()].filter((c) => !cursor || c > cursor).sort()) {
+      const { procedure, revision } = catalog.get(code)!;
+      const entry = { ...procedure, revision };
+      if (Object.entries(where).every(([index, value]) => value === undefined || indexes[index](entry) === value)) page.push(toProcedureView(entry, revision));
+      if (page.length === limit) break;
+    }
+    return page;
   }
 }
