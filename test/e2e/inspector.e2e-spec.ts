@@ -160,6 +160,15 @@ describe('what inspectors ask of the ledger', () => {
     expect(await codesChanged('2022-03-01', '2023-12-31')).toEqual(['1.2']);
     expect(await codesChanged('2022-02-28', '2022-03-01')).toEqual(['1.1', '2.1']);
 
+    // A page at a time, from the answer kept for the period over the same log; a change recorded since is in the next.
+    const page = async (cursor?: string) => (await t.request('GET', `/procedures/changes?from=2021-12-31&to=2022-12-31&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).body;
+    const first = await page();
+    expect([first.changes.map((c: { code: string }) => c.code), first.nextCursor]).toEqual([['1.1'], '1.1']);
+    expect((await page(first.nextCursor)).changes.map((c: { code: string }) => c.code)).toEqual(['2.1']);
+    expect((await t.request('POST', '/decisions', decision([newItem('1.3')], { decision: decisionRef('8/QĐ-UBND', '2022-06-01') }))).status).toBe(201);
+    expect((await page(first.nextCursor)).changes.map((c: { code: string }) => c.code)).toEqual(['1.3']);
+    expect((await page()).byDecision).toEqual([{ decision: '5/QĐ-UBND', procedures: 2 }, { decision: '8/QĐ-UBND', procedures: 1 }]);
+
     const refused = await t.request('GET', '/procedures/changes?from=2023-01-01&to=2022-01-01');
     expect(refused.status).toBe(400);
   });

@@ -80,7 +80,7 @@ describe('the catalogues at some dates from a snapshot of the earliest date or a
             const projections = new RebuiltProjections(readStore);
             expect(projections.latestSnapshot(procedureCatalogProjection, { asOf: earliest, knownAt })?.status).toMatchObject({ asOf: snapshotDate, position: before.length });
             const visited: number[] = [];
-            const catalogs = await new ProcedureTimeline(projections).catalogsAt(asOfs, knownAt, (_, entry) => visited.push(entry.position));
+            const catalogs = await new ProcedureTimeline(projections).atOneMoment((moment) => moment.catalogsAt(asOfs, knownAt, (_, entry) => visited.push(entry.position)));
 
             const log = await store.readAll();
             expect(catalogs.map(byCode)).toEqual(asOfs.map((asOf) => catalogueByDefinition(log, { asOf, knownAt })));

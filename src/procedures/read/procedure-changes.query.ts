@@ -6,7 +6,8 @@ import { DecisionRef } from '../../core/event-envelope';
 import { InvalidInputError } from '../../core/errors/ledger-errors';
 import { IsIsoDate, IsKnownAt, Required } from '../../core/http/validation-rules';
 import { normalizeKnownAt } from '../../core/projection/event-filter';
-import { ProcedureTimeline } from './procedure-timeline';
+import { LastAnswer } from '../../core/projection/last-answer';
+import { ProcedureTimeline, TimelineMoment } from './procedure-timeline';
 import { ProcedureView, toProcedureView } from './procedure.views';
 
 export class ProcedureChangesRequest {
@@ -50,9 +51,18 @@ export class ProcedureChangesQuery extends Query<ProcedureChangesView> {
   }
 }
 
+/** Every procedure changed in a period, in code order, and how many each decision changed. */
+interface PeriodChanges {
+  readonly byDecision: DecisionCountView[];
+  readonly changes: ProcedureChangeView[];
+}
+
 /** What changed in the catalogue between two effective dates, procedure by procedure, and under which decisions. */
 @QueryHandler(ProcedureChangesQuery)
 export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQuery, ProcedureChangesView> {
+  /** An inspector reads a period's changes a page at a time: each page a request over the same log. */
+  private readonly lastPeriod = new LastAnswer<PeriodChanges>();
+
   constructor(private readonly timeline: ProcedureTimeline) {}
 
   async execute({ request }: ProcedureChangesQuery): Promise<ProcedureChangesView> {
@@ -61,42 +71,50 @@ export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQu
       throw new InvalidInputError([{ field: 'from', rule: 'notAfterTo', message: `from (${from}) must not be after to (${to})`, messageVi: 'ngày bắt đầu không được sau ngày kết thúc' }]);
     }
     const knownAt = request.knownAt && normalizeKnownAt(request.knownAt);
-    // Each event of the period as the answer shows it, not whole: a period can hold most of the log. The events are
-    // met while the catalogues at both ends are folded, in the same reading of the trail.
-    const eventsByCode = new Map<string, ChangeEventView[]>();
-    const [before, after] = await this.timeline.catalogsAt([from, to], knownAt, (code, e) => {
-      if (e.metadata.effectiveDate <= from) return;
-      const view: ChangeEventView = { position: e.position, type: e.type, effectiveDate: e.metadata.effectiveDate, ...(e.metadata.decision && { decision: e.metadata.decision }) };
-      const events = eventsByCode.get(code);
-      if (events) events.push(view);
-      else eventsByCode.set(code, [view]);
-    });
-
-    const changes: ProcedureChangeView[] = [];
-    const decisions = new Map<string, Set<string>>();
-    for (const code of [...eventsByCode.keys()].sort()) {
-      const events = eventsByCode.get(code)!;
-      for (const e of events) {
-        const number = e.decision?.number;
-        if (number) decisions.set(number, (decisions.get(number) ?? new Set()).add(code));
-      }
-      const was = before.get(code);
-      const is = after.get(code);
-      changes.push({
-        code,
-        ...(was && { before: toProcedureView(was.procedure, was.revision) }),
-        ...(is && { after: toProcedureView(is.procedure, is.revision) }),
-        events,
-      });
-    }
+    const { byDecision, changes } = await this.timeline.atOneMoment((moment) =>
+      this.lastPeriod.of(JSON.stringify([from, to, knownAt ?? null, moment.position]), () => periodChanges(moment, from, to, knownAt)),
+    );
     const limit = request.limit ?? 100;
     const page = changes.filter((c) => !request.cursor || c.code > request.cursor);
     return {
       from,
       to,
-      byDecision: [...decisions].map(([decision, codes]) => ({ decision, procedures: codes.size })).sort((a, b) => (a.decision < b.decision ? -1 : 1)),
+      byDecision,
       changes: page.slice(0, limit),
       ...(page.length > limit && { nextCursor: page[limit - 1].code }),
     };
   }
+}
+
+function periodChanges(moment: TimelineMoment, from: string, to: string, knownAt: string | undefined): PeriodChanges {
+  // Each event of the period as the answer shows it, not whole: a period can hold most of the log. The events are
+  // met while the catalogues at both ends are folded, in the same reading of the trail.
+  const eventsByCode = new Map<string, ChangeEventView[]>();
+  const [before, after] = moment.catalogsAt([from, to], knownAt, (code, e) => {
+    if (e.metadata.effectiveDate <= from) return;
+    const view: ChangeEventView = { position: e.position, type: e.type, effectiveDate: e.metadata.effectiveDate, ...(e.metadata.decision && { decision: e.metadata.decision }) };
+    const events = eventsByCode.get(code);
+    if (events) events.push(view);
+    else eventsByCode.set(code, [view]);
+  });
+
+  const changes: ProcedureChangeView[] = [];
+  const decisions = new Map<string, Set<string>>();
+  for (const code of [...eventsByCode.keys()].sort()) {
+    const events = eventsByCode.get(code)!;
+    for (const e of events) {
+      const number = e.decision?.number;
+      if (number) decisions.set(number, (decisions.get(number) ?? new Set()).add(code));
+    }
+    const was = before.get(code);
+    const is = after.get(code);
+    changes.push({
+      code,
+      ...(was && { before: toProcedureView(was.procedure, was.revision) }),
+      ...(is && { after: toProcedureView(is.procedure, is.revision) }),
+      events,
+    });
+  }
+  const byDecision = [...decisions].map(([decision, codes]) => ({ decision, procedures: codes.size })).sort((a, b) => (a.decision < b.decision ? -1 : 1));
+  return { byDecision, changes };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TimeFilter } from '../../core/projection/event-filter';
+import { LastAnswer } from '../../core/projection/last-answer';
 import { LiveProjections } from '../../core/projection/live-projections';
 import { AuditEntry, auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
@@ -15,6 +16,22 @@ export interface ProcedureAt {
 /** Sees the trail's procedure entries as a fold reads them, with their procedure's code. */
 export type TrailVisit = (code: string, entry: AuditEntry) => void;
 
+/** The catalogues at one moment of the read models, and how far the audit trail had folded the log then. */
+export interface TimelineMoment {
+  /** The key of any answer made from this moment's catalogues: the same question over the same log, the same answer. */
+  readonly position: number;
+  /**
+   * The catalogue at each of several effective dates (undefined: every date), as known at `knownAt`. From the latest
+   * snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them, when there is one, with the
+   * procedure events it lacks folded on top (`catalogsFromSnapshot`); otherwise folded from the whole trail
+   * (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
+   * had taken effect by, as the trail is read, so that memory holds the catalogues, not their history. `visit` sees
+   * every entry read, in log order, for answers that need some of them too (none is kept): every entry that took effect
+   * after the earliest date and by the latest is among them.
+   */
+  catalogsAt(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit): Array<Map<string, ProcedureAt>>;
+}
+
 /**
  * The whole catalogue at any point on the two time axes: every procedure event that had taken effect by `asOf` and
  * was recorded by `knownAt`, corrections applied, folded from the audit trail, or from a snapshot and the trail.
@@ -22,37 +39,29 @@ export type TrailVisit = (code: string, entry: AuditEntry) => void;
 @Injectable()
 export class ProcedureTimeline {
   /**
-   * The last catalogue read at one point, with the point and the position of the log it was read from: the same point
-   * over the same log is the same catalogue, and an inspector pages through it or sums it another way, each page a
-   * request. One only: over a long log a catalogue holds tens of megabytes (about 70 MB at 1,000,000 events).
+   * An inspector pages through the catalogue at one point, or sums it another way: each page a request (a catalogue
+   * holds about 70 MB at 1,000,000 events).
    */
-  private last?: { readonly key: string; readonly catalog: ReadonlyMap<string, ProcedureAt> };
+  private readonly lastCatalog = new LastAnswer<ReadonlyMap<string, ProcedureAt>>();
 
   constructor(private readonly projections: LiveProjections) {}
 
-  /** The catalogue at one point on the two time axes (see `catalogsAt`); shared with other readers: never change it. */
-  async catalogAt(filter: TimeFilter): Promise<ReadonlyMap<string, ProcedureAt>> {
-    await this.projections.caughtUp();
-    return this.projections.readTogether(() => {
-      const key = JSON.stringify([filter.asOf ?? null, filter.knownAt ?? null, this.projections.foldedUpTo(auditTrailProjection)]);
-      if (this.last?.key !== key) this.last = { key, catalog: this.read([filter.asOf], filter.knownAt)[0] };
-      return this.last.catalog;
-    });
+  /** The catalogue at one point on the two time axes (see TimelineMoment.catalogsAt); shared with other readers: never change it. */
+  catalogAt(filter: TimeFilter): Promise<ReadonlyMap<string, ProcedureAt>> {
+    return this.atOneMoment(({ position, catalogsAt }) =>
+      this.lastCatalog.of(JSON.stringify([filter.asOf ?? null, filter.knownAt ?? null, position]), () => catalogsAt([filter.asOf], filter.knownAt)[0]),
+    );
   }
 
   /**
-   * The catalogue at each of several effective dates (undefined: every date), as known at one moment. From the latest
-   * snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them, when there is one, with the
-   * procedure events it lacks folded on top (`catalogsFromSnapshot`); otherwise folded from the whole trail
-   * (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
-   * had taken effect by, as the trail is read, so that memory holds the catalogues, not their history; and in one read
-   * transaction, so that the live runner cannot commit between the reads. `visit` sees every entry read, in log order,
-   * for answers that need some of them too (none is kept): every entry that took effect after the earliest date and
-   * by the latest is among them.
+   * Runs `work` over one moment of the read models, once every event stored when it was called is folded: in one read
+   * transaction, so that the live runner cannot commit between its reads.
    */
-  async catalogsAt(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit): Promise<Array<Map<string, ProcedureAt>>> {
+  async atOneMoment<T>(work: (moment: TimelineMoment) => T): Promise<T> {
     await this.projections.caughtUp();
-    return this.projections.readTogether(() => this.read(asOfs, knownAt, visit));
+    return this.projections.readTogether(() =>
+      work({ position: this.projections.foldedUpTo(auditTrailProjection), catalogsAt: (asOfs, knownAt, visit) => this.read(asOfs, knownAt, visit) }),
+    );
   }
 
   private read(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit): Array<Map<string, ProcedureAt>> {
