@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TimeFilter } from '../../core/projection/event-filter';
-import { LastAnswer } from '../../core/projection/last-answer';
 import { LiveProjections } from '../../core/projection/live-projections';
 import { AuditEntry, auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { Procedure } from '../procedure.state';
-import { catalogsFromSnapshot } from './catalogs-from-snapshot';
+import { catalogsFromHeld, HeldCatalog, heldSnapshot } from './catalogs-from-held';
 import { catalogsFromTrail } from './catalogs-from-trail';
 
 export interface ProcedureAt {
@@ -23,7 +22,7 @@ export interface TimelineMoment {
   /**
    * The catalogue at each of several effective dates (undefined: every date), as known at `knownAt`. From the latest
    * snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them, when there is one, with the
-   * procedure events it lacks folded on top (`catalogsFromSnapshot`); otherwise folded from the whole trail
+   * procedure events it lacks folded on top (`catalogsFromHeld`); otherwise folded from the whole trail
    * (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
    * had taken effect by, as the trail is read, so that memory holds the catalogues, not their history. `visit` sees
    * every entry read, in log order, for answers that need some of them too (none is kept): every entry that took effect
@@ -39,18 +38,27 @@ export interface TimelineMoment {
 @Injectable()
 export class ProcedureTimeline {
   /**
-   * An inspector pages through the catalogue at one point, or sums it another way: each page a request (a catalogue
-   * holds about 70 MB at 1,000,000 events).
+   * The last catalogue read, and the point it was read at. An inspector pages through the catalogue at one point, or
+   * sums it another way, each page a request: over the same log it is the same catalogue, and over a log that has
+   * moved since, it is folded on from there, with only what was recorded since (while the reform office records, the
+   * log moves between an inspector's pages). One only: a catalogue holds about 70 MB at 1,000,000 events.
    */
-  private readonly lastCatalog = new LastAnswer<ReadonlyMap<string, ProcedureAt>>();
+  private last?: { readonly point: string; readonly held: HeldCatalog };
 
   constructor(private readonly projections: LiveProjections) {}
 
   /** The catalogue at one point on the two time axes (see TimelineMoment.catalogsAt); shared with other readers: never change it. */
   catalogAt(filter: TimeFilter): Promise<ReadonlyMap<string, ProcedureAt>> {
-    return this.atOneMoment(({ position, catalogsAt }) =>
-      this.lastCatalog.of(JSON.stringify([filter.asOf ?? null, filter.knownAt ?? null, position]), () => catalogsAt([filter.asOf], filter.knownAt)[0]),
-    );
+    const point = JSON.stringify([filter.asOf ?? null, filter.knownAt ?? null]);
+    return this.atOneMoment(({ position }) => {
+      const last = this.last?.point === point && this.last.held.position <= position ? this.last.held : undefined;
+      if (last?.position === position) return last.catalog;
+      // Folded on a copy: readers of the last one may still hold it.
+      const onTopOf = last && { ...last, catalog: new Map(last.catalog) };
+      const [catalog] = this.read([filter.asOf], filter.knownAt, undefined, onTopOf);
+      this.last = { point, held: { asOf: filter.asOf, position, catalog } };
+      return catalog;
+    });
   }
 
   /**
@@ -64,10 +72,12 @@ export class ProcedureTimeline {
     );
   }
 
-  private read(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit): Array<Map<string, ProcedureAt>> {
+  /** From `held` when given, else from the latest snapshot at or before the earliest date, else from the whole trail. */
+  private read(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit, held?: HeldCatalog): Array<Map<string, ProcedureAt>> {
+    const trail = this.projections.readModel(auditTrailProjection);
+    if (held) return catalogsFromHeld(trail, held, asOfs, knownAt, visit);
     const earliest = asOfs.reduce<string | undefined>((a, b) => (a === undefined ? b : b === undefined || a < b ? a : b), undefined);
     const snapshot = this.projections.latestSnapshot(procedureCatalogProjection, { asOf: earliest, knownAt });
-    const trail = this.projections.readModel(auditTrailProjection);
-    return snapshot ? catalogsFromSnapshot(trail, snapshot, asOfs, knownAt, visit) : catalogsFromTrail(trail, asOfs, knownAt, visit);
+    return snapshot ? catalogsFromHeld(trail, heldSnapshot(snapshot), asOfs, knownAt, visit) : catalogsFromTrail(trail, asOfs, knownAt, visit);
   }
 }

@@ -48,12 +48,12 @@ const byCode = (catalog: Map<string, ProcedureAt>) => [...catalog].sort(([a], [b
 
 const dateOrder = (a: string | undefined, b: string | undefined) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1);
 
-describe('the catalogues at some dates from a snapshot of the earliest date or an earlier one', () => {
+describe('the catalogues at some dates from one held as of the earliest date or an earlier one', () => {
   // Only the clock: the rebuilds wait on the event loop's turns.
   beforeAll(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] }));
   afterAll(() => jest.useRealTimers());
 
-  it('are what folding each stream up to each date gives, whatever was recorded after the snapshot or took effect after its date', async () => {
+  it('are, from a snapshot, what folding each stream up to each date gives, whatever was recorded after it or took effect after its date', async () => {
     await fc.assert(
       fc.asyncProperty(
         drawnProcedureEvents(24),
@@ -94,6 +94,40 @@ describe('the catalogues at some dates from a snapshot of the earliest date or a
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('is, from the last one read at the same point, what folding each stream gives once the log has moved, reading only what was recorded since', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        drawnProcedureEvents(24),
+        drawnProcedureEvents(24),
+        fc.constantFrom(...DRAWN_DATES, undefined),
+        fc.option(fc.nat(60), { nil: undefined }),
+        async (before, after, asOf, knownAtIndex) => {
+          const knownAt = knownAtIndex === undefined ? undefined : recordedTimeOf(knownAtIndex % (before.length + after.length + 1));
+          const store = new MemoryEventStore();
+          const readStore = new SqliteReadStore(':memory:');
+          try {
+            const timeline = new ProcedureTimeline(new RebuiltProjections(readStore));
+            const lastCuts = new Map<string, string>();
+            await append(store, before, 0, lastCuts);
+            await rebuildProjections(store, readStore, [auditTrailProjection]);
+            await timeline.catalogAt({ asOf, knownAt });
+            await append(store, after, before.length, lastCuts);
+            await rebuildProjections(store, readStore, [auditTrailProjection]);
+
+            const reads = jest.spyOn(readStore, 'iterate');
+            const catalog = await timeline.catalogAt({ asOf, knownAt });
+            expect(byCode(new Map(catalog))).toEqual(catalogueByDefinition(await store.readAll(), { asOf, knownAt }));
+            // The trail is read after the position of the last read, or stream by stream: never whole.
+            for (const [, , query] of reads.mock.calls) expect(query?.after !== undefined || query?.where?.entity_id !== undefined).toBe(true);
+          } finally {
+            readStore.close();
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

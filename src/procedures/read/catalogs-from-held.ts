@@ -13,28 +13,44 @@ import type { ProcedureAt, TrailVisit } from './procedure-timeline';
 const PAGE = 1_000;
 
 /**
- * The catalogue at each of several effective dates, as known at one moment (see ProcedureTimeline.catalogsAt), from a
- * snapshot written as known at the same moment, for the earliest of those dates or an earlier one (see
- * LiveProjections.latestSnapshot). The procedure events it lacks are folded on top in log order, as its own were: those
- * that took effect after its date and by the latest date, wherever they are in the log, and those recorded since it was
- * built that count for the latest date; each into the catalogue of every date it had taken effect by.
+ * A catalogue already folded as of a date (undefined: every date) from the log up to a position, as known at the moment
+ * it is read for: a snapshot's, or the last one read at that point. `catalog` is handed over, to be folded on.
+ */
+export interface HeldCatalog {
+  readonly asOf: string | undefined;
+  readonly position: number;
+  readonly catalog: Map<string, ProcedureAt>;
+}
+
+/** A snapshot's documents as a catalogue held, to fold on. */
+export function heldSnapshot(snapshot: Snapshot<CatalogEntry>): HeldCatalog {
+  const catalog = new Map<string, ProcedureAt>();
+  for (const { revision, ...procedure } of snapshot.model.documents()) catalog.set(procedure.code, { procedure, revision });
+  return { asOf: snapshot.status.asOf ?? undefined, position: snapshot.status.position, catalog };
+}
+
+/**
+ * The catalogue at each of several effective dates, as known at one moment (see TimelineMoment.catalogsAt), from a
+ * catalogue held as of the earliest of those dates or an earlier one: a snapshot's (see LiveProjections.latestSnapshot),
+ * or one read before. The procedure events it lacks are folded on top in log order, as its own were: those that took
+ * effect after its date and by the latest date, wherever they are in the log, and those recorded since it was folded
+ * that count for the latest date; each into the catalogue of every date it had taken effect by.
  *
  * Folding on top gives what folding each stream whole gives, unless an event on top comes in its stream before one the
- * snapshot holds: a correction takes the date of the event it corrects, and any event may be recorded with a date before
- * its stream's last. Those streams, and every stream with a correction on top, are folded again whole from the trail.
- * Call inside one read transaction (LiveProjections.readTogether): nothing may be committed between the reads.
+ * held catalogue has folded: a correction takes the date of the event it corrects, and any event may be recorded with
+ * a date before its stream's last. Those streams, and every stream with a correction on top, are folded again whole
+ * from the trail. Call inside one read transaction (LiveProjections.readTogether): nothing may be committed between
+ * the reads.
  */
-export function catalogsFromSnapshot(
+export function catalogsFromHeld(
   trail: ReadModel<AuditEntry>,
-  snapshot: Snapshot<CatalogEntry>,
+  held: HeldCatalog,
   asOfs: ReadonlyArray<string | undefined>,
   knownAt: string | undefined,
   visit?: TrailVisit,
 ): Array<Map<string, ProcedureAt>> {
-  const held = new Map<string, ProcedureAt>();
-  for (const { revision, ...procedure } of snapshot.model.documents()) held.set(procedure.code, { procedure, revision });
-  // The catalogues share the snapshot's states, and each state evolved the same way (see evolvedOnce).
-  const catalogs = asOfs.map((_, i) => (i === 0 ? held : new Map(held)));
+  // The catalogues share the held states, and each state evolved the same way (see evolvedOnce).
+  const catalogs = asOfs.map((_, i) => (i === 0 ? held.catalog : new Map(held.catalog)));
   const onTop = new Set<string>();
   const refold = new Set<string>();
   const fold = (entry: AuditEntry) => {
@@ -55,10 +71,10 @@ export function catalogsFromSnapshot(
   const procedures = { entity_type: 'procedure' };
   const latest = latestOf(asOfs);
   const countsBy = (asOf: string | undefined, from?: string) => ({ effective_date: { from, to: asOf }, recorded_at: { to: knownAt } });
-  const built = auditEntryId(snapshot.status.position);
-  const since = snapshot.status.asOf ?? undefined;
+  const built = auditEntryId(held.position);
+  const since = held.asOf;
   let firstOnTop: string | undefined;
-  // What took effect after the snapshot's date and by the latest date, recorded before it was built...
+  // What took effect after the held date and by the latest date, recorded before it was folded...
   if (since !== undefined && since !== latest) {
     for (const { id, document } of pages(trail, { where: procedures, ranges: countsBy(latest, dayAfter(since)) }, built)) {
       firstOnTop ??= id;
@@ -68,7 +84,7 @@ export function catalogsFromSnapshot(
   // ...then what was recorded since, in log order after it.
   for (const { document } of trail.iterate({ where: procedures, ranges: countsBy(latest), after: { value: built, id: built } })) fold(document);
 
-  // Streams where an event taken effect since comes before one the snapshot holds.
+  // Streams where an event taken effect since comes before one held.
   if (since !== undefined && firstOnTop !== undefined) {
     for (const code of datedBy(trail, countsBy(since), firstOnTop, built)) if (onTop.has(code)) refold.add(code);
   }
@@ -86,7 +102,7 @@ export function catalogsFromSnapshot(
 
 /**
  * The codes of the procedure entries after `after` and up to `through` in the log within `ranges`: from the entries
- * after the first one on top, those the snapshot holds. Their entity's kind is checked here rather than asked, so that
+ * after the first one on top, those held. Their entity's kind is checked here rather than asked, so that
  * the date's index finds them (with an equality, SQLite would walk the rest of the log).
  */
 function* datedBy(trail: ReadModel<AuditEntry>, ranges: DocumentQuery['ranges'], after: string, through: string): Generator<string> {
