@@ -16,7 +16,7 @@ export const inEffectBy = (asOf: string | undefined, entry: AuditEntry): boolean
 
 /**
  * The catalogue at each of several effective dates, as known at one moment, folded from the whole trail in one reading
- * (see ProcedureTimeline.catalogsAt). Call inside one read transaction.
+ * (see TimelineMoment.catalogsAt). Call inside one read transaction.
  */
 export function catalogsFromTrail(
   trail: ReadModel<AuditEntry>,
