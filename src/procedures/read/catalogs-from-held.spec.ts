@@ -130,4 +130,26 @@ describe('the catalogues at some dates from one held as of the earliest date or 
       { numRuns: 150 },
     );
   });
+
+  it('from a snapshot of the last date there is, reads for a point of no date only what was recorded since', async () => {
+    const store = new MemoryEventStore();
+    const readStore = new SqliteReadStore(':memory:');
+    try {
+      const lastCuts = new Map<string, string>();
+      await append(store, [{ code: '1.1', kind: 'open', date: '2022-06-15', days: 20 }], 0, lastCuts);
+      await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: '9999-12-31' });
+      await append(store, [{ code: '1.1', kind: 'cut', date: '2023-01-01', days: 12 }], 1, lastCuts);
+      await rebuildProjections(store, readStore, [auditTrailProjection]);
+
+      const queries = jest.spyOn(readStore, 'query');
+      const reads = jest.spyOn(readStore, 'iterate');
+      const [catalog] = await new ProcedureTimeline(new RebuiltProjections(readStore)).atOneMoment((moment) => moment.catalogsAt([undefined]));
+      expect(byCode(catalog)).toEqual(catalogueByDefinition(await store.readAll(), {}));
+      // No date is after 9999-12-31: nothing is asked of the dates beyond it, only of what was recorded since.
+      expect(queries).not.toHaveBeenCalled();
+      expect(reads.mock.calls.map(([, , query]) => query?.after?.id)).toEqual(['000000000000001']);
+    } finally {
+      readStore.close();
+    }
+  });
 });

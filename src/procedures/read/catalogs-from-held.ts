@@ -75,8 +75,9 @@ export function catalogsFromHeld(
   const since = held.asOf;
   let firstOnTop: string | undefined;
   // What took effect after the held date and by the latest date, recorded before it was folded...
-  if (since !== undefined && since !== latest) {
-    for (const { id, document } of pages(trail, { where: procedures, ranges: countsBy(latest, dayAfter(since)) }, built)) {
+  const nextDay = since === undefined || since === latest ? undefined : dayAfter(since);
+  if (nextDay !== undefined) {
+    for (const { id, document } of pages(trail, { where: procedures, ranges: countsBy(latest, nextDay) }, built)) {
       firstOnTop ??= id;
       fold(document);
     }
@@ -130,9 +131,11 @@ function* pages(trail: ReadModel<AuditEntry>, query: DocumentQuery, through: str
   }
 }
 
-/** The day after a `YYYY-MM-DD` date, in the same form. */
-function dayAfter(date: string): string {
+/** The day after a `YYYY-MM-DD` date, in the same form; none after the last such date. */
+function dayAfter(date: string): string | undefined {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
+  const text = day.toISOString();
+  // After 9999-12-31 the year takes more digits (+010000-01-01T…): no effective date is written so.
+  return text.length === '0000-00-00T00:00:00.000Z'.length ? text.slice(0, 10) : undefined;
 }
