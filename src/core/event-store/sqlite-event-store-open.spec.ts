@@ -59,7 +59,11 @@ describe('opening the SQLite event store', () => {
       const reopened = new SqliteEventStore({ file: file() });
       const db = eventStoreConnection(reopened);
       db.pragma('query_only = ON');
+      const prepared = jest.spyOn(db, 'prepare');
       expect(await reopened.integrity.verify()).toEqual({ ok: true, checked: 1_500, lastPosition: 1_500 });
+      // The table is looked for once to read the walk's subtree roots, not once for each, and once to keep them.
+      expect(prepared.mock.calls.filter(([sql]) => sql.includes('sqlite_master'))).toHaveLength(2);
+      prepared.mockRestore();
       const root = await (await reopened.integrity.tree()).root();
       expect(tables()).toEqual(['events']);
 

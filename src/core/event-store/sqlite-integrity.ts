@@ -126,6 +126,11 @@ class SqliteKeptRoots implements KeptSubtreeRoots {
     readonly select: Database.Statement<[number, number], string>;
     readonly insertAll: (roots: readonly SubtreeRoot[]) => void;
   };
+  /**
+   * The table was not there when last looked for: a verification asks for every complete subtree's root, and need not
+   * ask SQLite each time. Roots another process keeps meanwhile are read once this one keeps its own.
+   */
+  private absent = false;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -146,7 +151,9 @@ class SqliteKeptRoots implements KeptSubtreeRoots {
   /** The table's statements, once it exists; `create` makes it first if it does not. */
   private sql(create: boolean): typeof this.statements {
     if (this.statements) return this.statements;
+    if (this.absent && !create) return undefined;
     const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'subtree_roots'").get() !== undefined;
+    this.absent = !exists;
     if (!exists && !create) return undefined;
     if (!exists) this.db.exec(SUBTREE_ROOTS_TABLE);
     const insert = this.db.prepare<[number, number, string]>('INSERT OR IGNORE INTO subtree_roots (level, idx, root) VALUES (?, ?, ?)');
