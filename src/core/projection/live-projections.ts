@@ -1,7 +1,7 @@
 import { UnavailableError } from '../errors/ledger-errors';
 import { DocumentProjection } from './document-projection';
 import { TimeFilter } from './event-filter';
-import { DocumentFields, DocumentJson, DocumentQuery, DocumentRow, SnapshotStatus, SqliteReadStore } from './read-store';
+import { DocumentFields, DocumentJson, DocumentQuery, DocumentRow, ProjectionStatus, SnapshotStatus, SqliteReadStore } from './read-store';
 
 export interface ProjectionHealth {
   readonly name: string;
@@ -41,11 +41,7 @@ export abstract class LiveProjections {
 
   /** A projection's live generation, looked up at each read: a rebuild may have swapped it since the last one. */
   readModel<Doc>(projection: DocumentProjection<Doc>): ReadModel<Doc> {
-    return generationModel(this.readStore, projection, () => {
-      const status = this.readStore.status(projection.name);
-      if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
-      return status.generation;
-    });
+    return generationModel(this.readStore, projection, () => this.liveStatus(projection).generation);
   }
 
   /**
@@ -53,9 +49,13 @@ export abstract class LiveProjections {
    * read model, it names the log an answer was read from.
    */
   foldedUpTo<Doc>(projection: DocumentProjection<Doc>): number {
+    return this.liveStatus(projection).position;
+  }
+
+  private liveStatus<Doc>(projection: DocumentProjection<Doc>): ProjectionStatus {
     const status = this.readStore.status(projection.name);
     if (!status) throw new UnavailableError(`read model ${projection.name} is not built yet`);
-    return status.position;
+    return status;
   }
 
   /** Reads of several read models that must see one moment of them; see SqliteReadStore.readTogether. */

@@ -1,6 +1,5 @@
 import { CORRECTION } from '../../core/corrections';
 import { ReadModel, Snapshot } from '../../core/projection/live-projections';
-import { DocumentQuery } from '../../core/projection/read-store';
 import { AuditEntry, auditEntryId, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { CatalogEntry } from '../../../projections/procedure-catalog.projection';
 import { foldCorrected } from '../procedure-stream';
@@ -9,7 +8,7 @@ import { ProcedureFact } from '../procedure.state';
 import { evolvedOnce, inEffectBy, latestOf } from './catalogs-from-trail';
 import type { ProcedureAt, TrailVisit } from './procedure-timeline';
 
-/** Entries read a page at a time where a range is read in windows (see SqliteReadStore.page). */
+/** Entries read a page at a time, so that a range is read in windows (see SqliteReadStore.page). */
 const PAGE = 1_000;
 
 /**
@@ -77,7 +76,8 @@ export function catalogsFromHeld(
   // What took effect after the held date and by the latest date, recorded before it was folded...
   const nextDay = since === undefined || since === latest ? undefined : dayAfter(since);
   if (nextDay !== undefined) {
-    for (const { id, document } of pages(trail, { where: procedures, ranges: countsBy(latest, nextDay) }, built)) {
+    const query = { where: procedures, ranges: countsBy(latest, nextDay), limit: PAGE };
+    for (const { id, document } of upTo(built, (after) => trail.query({ ...query, ...(after !== undefined && { after: { value: after, id: after } }) }))) {
       firstOnTop ??= id;
       fold(document);
     }
@@ -85,9 +85,15 @@ export function catalogsFromHeld(
   // ...then what was recorded since, in log order after it.
   for (const { document } of trail.iterate({ where: procedures, ranges: countsBy(latest), after: { value: built, id: built } })) fold(document);
 
-  // Streams where an event taken effect since comes before one held.
+  // Streams where an event taken effect since comes before one held: the entries held after the first one on top.
+  // Their entity's kind is checked here rather than asked, so that the date's index finds them (with an equality,
+  // SQLite would walk the rest of the log).
   if (since !== undefined && firstOnTop !== undefined) {
-    for (const code of datedBy(trail, countsBy(since), firstOnTop, built)) if (onTop.has(code)) refold.add(code);
+    const start = firstOnTop;
+    const query = { ranges: countsBy(since), limit: PAGE };
+    const fields = { kind: 'entity_type', code: 'entity_id' };
+    const heldAfter = upTo(built, (after = start) => trail.queryFields({ ...query, after: { value: after, id: after } }, fields));
+    for (const { kind, code } of heldAfter) if (kind === 'procedure' && onTop.has(String(code))) refold.add(String(code));
   }
   for (const code of refold) {
     const stream = [...trail.iterate({ where: { ...procedures, entity_id: code }, ranges: countsBy(latest) })].map(({ document }) => document);
@@ -101,27 +107,10 @@ export function catalogsFromHeld(
   return catalogs;
 }
 
-/**
- * The codes of the procedure entries after `after` and up to `through` in the log within `ranges`: from the entries
- * after the first one on top, those held. Their entity's kind is checked here rather than asked, so that
- * the date's index finds them (with an equality, SQLite would walk the rest of the log).
- */
-function* datedBy(trail: ReadModel<AuditEntry>, ranges: DocumentQuery['ranges'], after: string, through: string): Generator<string> {
-  for (let cursor = after, more = true; more; ) {
-    const page = trail.queryFields({ ranges, limit: PAGE, after: { value: cursor, id: cursor } }, { kind: 'entity_type', code: 'entity_id' });
-    for (const { id, kind, code } of page) {
-      if (id > through) return;
-      if (kind === 'procedure') yield String(code);
-    }
-    more = page.length === PAGE;
-    cursor = page.at(-1)?.id ?? cursor;
-  }
-}
-
-/** The entries a query selects up to `through` in the log, a page at a time: a range's pages are read in windows. */
-function* pages(trail: ReadModel<AuditEntry>, query: DocumentQuery, through: string): Generator<{ id: string; document: AuditEntry }> {
+/** The rows of a query read a page at a time (`read`, from after a row's id), up to `through` in the log. */
+function* upTo<Row extends { readonly id: string }>(through: string, read: (after: string | undefined) => Row[]): Generator<Row> {
   for (let cursor: string | undefined, more = true; more; ) {
-    const page = trail.query({ ...query, limit: PAGE, ...(cursor !== undefined && { after: { value: cursor, id: cursor } }) });
+    const page = read(cursor);
     for (const row of page) {
       if (row.id > through) return;
       yield row;

@@ -11,6 +11,10 @@ import type { ProcedureAt, TrailVisit } from './procedure-timeline';
 export const latestOf = (asOfs: ReadonlyArray<string | undefined>): string | undefined =>
   asOfs.includes(undefined) ? undefined : (asOfs as string[]).reduce((a, b) => (a > b ? a : b));
 
+/** The earliest of some effective dates, undefined (every date) when there is no other. */
+export const earliestOf = (asOfs: ReadonlyArray<string | undefined>): string | undefined =>
+  asOfs.reduce<string | undefined>((earliest, asOf) => (earliest === undefined || (asOf !== undefined && asOf < earliest) ? asOf : earliest), undefined);
+
 /** Whether an entry had taken effect by a date (undefined: every date). */
 export const inEffectBy = (asOf: string | undefined, entry: AuditEntry): boolean => asOf === undefined || entry.metadata.effectiveDate <= asOf;
 

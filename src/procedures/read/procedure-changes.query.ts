@@ -6,7 +6,6 @@ import { DecisionRef } from '../../core/event-envelope';
 import { InvalidInputError } from '../../core/errors/ledger-errors';
 import { IsIsoDate, IsKnownAt, Required } from '../../core/http/validation-rules';
 import { normalizeKnownAt } from '../../core/projection/event-filter';
-import { LastAnswer } from '../../core/projection/last-answer';
 import { ProcedureTimeline, TimelineMoment } from './procedure-timeline';
 import { ProcedureView, toProcedureView } from './procedure.views';
 
@@ -60,8 +59,11 @@ interface PeriodChanges {
 /** What changed in the catalogue between two effective dates, procedure by procedure, and under which decisions. */
 @QueryHandler(ProcedureChangesQuery)
 export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQuery, ProcedureChangesView> {
-  /** An inspector reads a period's changes a page at a time: each page a request over the same log. */
-  private readonly lastPeriod = new LastAnswer<PeriodChanges>();
+  /**
+   * The last period's changes, with what was asked and the trail's position, their exact key: an inspector reads a
+   * period's changes a page at a time, each page a request over the same log. One only: a period can hold most of it.
+   */
+  private last?: { readonly key: string; readonly changes: PeriodChanges };
 
   constructor(private readonly timeline: ProcedureTimeline) {}
 
@@ -71,9 +73,11 @@ export class ProcedureChangesHandler implements IQueryHandler<ProcedureChangesQu
       throw new InvalidInputError([{ field: 'from', rule: 'notAfterTo', message: `from (${from}) must not be after to (${to})`, messageVi: 'ngày bắt đầu không được sau ngày kết thúc' }]);
     }
     const knownAt = request.knownAt && normalizeKnownAt(request.knownAt);
-    const { byDecision, changes } = await this.timeline.atOneMoment((moment) =>
-      this.lastPeriod.of(JSON.stringify([from, to, knownAt ?? null, moment.position]), () => periodChanges(moment, from, to, knownAt)),
-    );
+    const { byDecision, changes } = await this.timeline.atOneMoment((moment) => {
+      const key = JSON.stringify([from, to, knownAt ?? null, moment.position]);
+      if (this.last?.key !== key) this.last = { key, changes: periodChanges(moment, from, to, knownAt) };
+      return this.last.changes;
+    });
     const limit = request.limit ?? 100;
     const page = changes.filter((c) => !request.cursor || c.code > request.cursor);
     return {

@@ -5,7 +5,7 @@ import { AuditEntry, auditTrailProjection } from '../../../projections/audit-tra
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { Procedure } from '../procedure.state';
 import { catalogsFromHeld, HeldCatalog, heldSnapshot } from './catalogs-from-held';
-import { catalogsFromTrail } from './catalogs-from-trail';
+import { catalogsFromTrail, earliestOf } from './catalogs-from-trail';
 
 export interface ProcedureAt {
   readonly procedure: Procedure;
@@ -76,8 +76,7 @@ export class ProcedureTimeline {
   private read(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit, held?: HeldCatalog): Array<Map<string, ProcedureAt>> {
     const trail = this.projections.readModel(auditTrailProjection);
     if (held) return catalogsFromHeld(trail, held, asOfs, knownAt, visit);
-    const earliest = asOfs.reduce<string | undefined>((a, b) => (a === undefined ? b : b === undefined || a < b ? a : b), undefined);
-    const snapshot = this.projections.latestSnapshot(procedureCatalogProjection, { asOf: earliest, knownAt });
+    const snapshot = this.projections.latestSnapshot(procedureCatalogProjection, { asOf: earliestOf(asOfs), knownAt });
     return snapshot ? catalogsFromHeld(trail, heldSnapshot(snapshot), asOfs, knownAt, visit) : catalogsFromTrail(trail, asOfs, knownAt, visit);
   }
 }
