@@ -1,12 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { ALL_PROJECTIONS } from '../../projections';
+import { procedureCatalogProjection } from '../../projections/procedure-catalog.projection';
+import { LedgerConfig } from '../config/ledger-config';
 import { openEventStore } from '../config/open-event-store';
 import { openReadStore } from '../config/open-read-store';
 import { isCalendarDate } from '../core/http/validation-rules';
 import { AnyProjection } from '../core/projection/document-projection';
-import { normalizeKnownAt, TimeFilter } from '../core/projection/event-filter';
+import { EventStore } from '../core/event-store/event-store.port';
+import { isFiltered, normalizeKnownAt, TimeFilter } from '../core/projection/event-filter';
+import { SqliteReadStore } from '../core/projection/read-store';
 import { RebuildResult, snapshotLabel } from '../core/projection/rebuild';
+import { catalogSnapshotFromEarlier } from '../procedures/read/catalog-snapshot-from-earlier';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig } from './open-ledger';
 import { progressDisplay } from './rebuild-progress';
@@ -17,18 +22,21 @@ interface RebuildCliOptions {
   readonly knownAt?: string;
   readonly dataDir?: string;
   readonly workers?: string;
+  readonly fromLog?: boolean;
 }
 
 export function rebuildCommand(io: CliIo): Command {
   return new Command('rebuild')
     .description(
       'replay the log into fresh read models beside the live ones and swap them in when complete; ' +
-        'with --as-of or --known-at, write a snapshot beside them instead',
+        'with --as-of or --known-at, write a snapshot beside them instead (the catalogue\'s folded on its latest earlier ' +
+        'snapshot when there is one)',
     )
     .argument('[projection...]', `read models to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
     .option('--as-of <date>', 'only acts in effect on this date (YYYY-MM-DD)')
     .option('--known-at <time>', 'only what the ledger had recorded at this moment (ISO timestamp; a date means its end, UTC)')
     .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
+    .option('--from-log', 'replay the whole log for every snapshot, the catalogue\'s too, rather than fold it on an earlier one')
     .option('--workers <count>', `threads folding projections at once, 1 to 32 (default: the machine's cores, ${availableParallelism()} here)`)
     .action(async (names: string[], options: RebuildCliOptions) => {
       // Everything the operator typed is checked before anything is opened, so that a mistake writes nothing.
@@ -41,25 +49,67 @@ export function rebuildCommand(io: CliIo): Command {
       }
       const store = await openEventStore(config);
       const readStore = openReadStore(config);
-      const progress = progressDisplay(io);
-      let result: RebuildResult;
       try {
-        result = await rebuildInWorkers(config, store, readStore, projections, { ...filter, workers, onProgress: (p) => progress.report(p) });
+        const rest = isFiltered(filter) && !options.fromLog ? await catalogFoldedOnEarlier(io, store, readStore, projections, filter) : projections;
+        if (rest.length > 0) await replayLog(io, config, store, readStore, rest, { ...filter, workers });
       } finally {
-        progress.done();
         readStore.close();
         await store.close();
       }
-      const count = result.projections.length;
-      io.out(
-        `rebuild: ${count} projection${count === 1 ? '' : 's'} (${result.projections.join(', ')}), ` +
-          `${result.events} events in ${(result.elapsedMs / 1000).toFixed(2)} s, ${result.eventsPerSecond} events/s`,
-      );
-      if (result.snapshot) {
-        const labels = projections.map((p) => snapshotLabel(p.name, filter)).join(', ');
-        io.out(`snapshot ${result.snapshot} written beside the live read models, which are unchanged: ${labels}`);
-      } else io.out('the live read models now are the rebuilt ones');
     });
+}
+
+/**
+ * Folds the catalogue's snapshot on its latest earlier one when it is asked for and that can be done (see
+ * catalogSnapshotFromEarlier), saying which way it went; returns the projections left to replay from the log.
+ */
+async function catalogFoldedOnEarlier(
+  io: CliIo,
+  store: EventStore,
+  readStore: SqliteReadStore,
+  projections: readonly AnyProjection[],
+  filter: TimeFilter,
+): Promise<readonly AnyProjection[]> {
+  if (!projections.includes(procedureCatalogProjection)) return projections;
+  const started = Date.now();
+  const fold = await catalogSnapshotFromEarlier(store, readStore, filter);
+  if ('notFolded' in fold) {
+    io.out(`${procedureCatalogProjection.name}: replayed from the log, not folded on an earlier snapshot: ${fold.notFolded}`);
+    return projections;
+  }
+  const { label, from, entries, position, documents } = fold.folded;
+  io.out(
+    `snapshot ${label} folded on ${from.label} with ${entries} audit-trail entries, up to position ${position}, ` +
+      `in ${((Date.now() - started) / 1000).toFixed(2)} s: ${documents} documents, beside the live read models, which are unchanged`,
+  );
+  return projections.filter((p) => p !== procedureCatalogProjection);
+}
+
+/** Replays the log into the projections in worker threads, with the progress shown as it goes, and says what it did. */
+async function replayLog(
+  io: CliIo,
+  config: LedgerConfig,
+  store: EventStore,
+  readStore: SqliteReadStore,
+  projections: readonly AnyProjection[],
+  options: TimeFilter & { readonly workers?: number },
+): Promise<void> {
+  const progress = progressDisplay(io);
+  let result: RebuildResult;
+  try {
+    result = await rebuildInWorkers(config, store, readStore, projections, { ...options, onProgress: (p) => progress.report(p) });
+  } finally {
+    progress.done();
+  }
+  const count = result.projections.length;
+  io.out(
+    `rebuild: ${count} projection${count === 1 ? '' : 's'} (${result.projections.join(', ')}), ` +
+      `${result.events} events in ${(result.elapsedMs / 1000).toFixed(2)} s, ${result.eventsPerSecond} events/s`,
+  );
+  if (result.snapshot) {
+    const labels = projections.map((p) => snapshotLabel(p.name, options)).join(', ');
+    io.out(`snapshot ${result.snapshot} written beside the live read models, which are unchanged: ${labels}`);
+  } else io.out('the live read models now are the rebuilt ones');
 }
 
 /** The projections named, in the order given, once each; all of them when none is named. */

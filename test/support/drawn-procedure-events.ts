@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { CORRECTION } from '../../src/core/corrections';
+import { EventStore } from '../../src/core/event-store/event-store.port';
+import { procedureStreamId } from '../../src/procedures/procedure';
 
 /** Effective dates the drawn events take: with year ends among them, as snapshots are written for. */
 export const DRAWN_DATES = ['2021-03-01', '2022-06-15', '2022-12-31', '2023-01-01', '2023-09-30', '2024-12-31'];
@@ -40,4 +43,35 @@ export function typeAndData({ code, kind, days }: DrawnProcedureEvent, lastCut: 
   if (kind === 'cut' || (kind === 'correct' && !lastCut)) return ['ProcessingTimeCut', { code, fromDays: 30, toDays: days }];
   if (kind === 'correct') return [CORRECTION, { correctsEventId: lastCut, correctedType: 'ProcessingTimeCut', reason: 'sai số', data: { code, fromDays: 30, toDays: days } }];
   return ['ProcedureAbolished', { code }];
+}
+
+/** Each event is recorded a second after the one before it, from here: the "known at" axis then tells them apart. */
+const FIRST_RECORDED = Date.parse('2025-01-01T00:00:00Z');
+export const recordedTimeOf = (index: number): string => new Date(FIRST_RECORDED + index * 1_000).toISOString();
+
+/**
+ * Fakes only the clock for the tests of the enclosing block, for appendDrawn to set it: rebuilds wait on the event
+ * loop's turns, which stay real.
+ */
+export function withFakeClock(): void {
+  beforeAll(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] }));
+  afterAll(() => jest.useRealTimers());
+}
+
+/**
+ * Appends the drawn events one at a time, each its own append at its own second, from the `first`th event of the log
+ * (under the fake clock: see withFakeClock). `lastCuts` carries each procedure's latest cut from one call to the next.
+ */
+export async function appendDrawn(store: EventStore, drawn: readonly DrawnProcedureEvent[], first: number, lastCuts: Map<string, string>): Promise<void> {
+  for (const [i, event] of drawn.entries()) {
+    const id = randomUUID();
+    const [type, data] = typeAndData(event, lastCuts.get(event.code));
+    if (event.kind === 'cut') lastCuts.set(event.code, id);
+    jest.setSystemTime(Date.parse(recordedTimeOf(first + i)));
+    await store.appendToStream({
+      streamId: procedureStreamId(event.code),
+      expectedRevision: 'any',
+      events: [{ id, type, schemaVersion: 1, data, metadata: { effectiveDate: event.date, actor: 'office', correlationId: randomUUID() } }],
+    });
+  }
 }

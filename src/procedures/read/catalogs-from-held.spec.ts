@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { RecordedEvent } from '../../core/event-envelope';
 import { MemoryEventStore } from '../../core/event-store/memory-event-store';
@@ -7,30 +6,11 @@ import { SqliteReadStore } from '../../core/projection/read-store';
 import { rebuildProjections } from '../../core/projection/rebuild';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
-import { procedureCodeOf, procedureStreamId } from '../procedure';
+import { procedureCodeOf } from '../procedure';
 import { foldCorrected } from '../procedure-stream';
 import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
-import { DRAWN_DATES, DrawnProcedureEvent, drawnProcedureEvents, typeAndData } from '../../../test/support/drawn-procedure-events';
-import { RebuiltProjections } from '../../../test/support/rebuilt-projections';
-
-/** Each event is recorded a second after the one before it, from here: the "known at" axis then tells them apart. */
-const FIRST_RECORDED = Date.parse('2025-01-01T00:00:00Z');
-const recordedTimeOf = (index: number) => new Date(FIRST_RECORDED + index * 1_000).toISOString();
-
-/** Appends the drawn events one at a time, each its own append at its own second, from the `first`th event of the log. */
-async function append(store: MemoryEventStore, drawn: readonly DrawnProcedureEvent[], first: number, lastCuts: Map<string, string>): Promise<void> {
-  for (const [i, event] of drawn.entries()) {
-    const id = randomUUID();
-    const [type, data] = typeAndData(event, lastCuts.get(event.code));
-    if (event.kind === 'cut') lastCuts.set(event.code, id);
-    jest.setSystemTime(Date.parse(recordedTimeOf(first + i)));
-    await store.appendToStream({
-      streamId: procedureStreamId(event.code),
-      expectedRevision: 'any',
-      events: [{ id, type, schemaVersion: 1, data, metadata: { effectiveDate: event.date, actor: 'office', correlationId: randomUUID() } }],
-    });
-  }
-}
+import { appendDrawn as append, DRAWN_DATES, drawnProcedureEvents, recordedTimeOf, withFakeClock } from '../../../test/support/drawn-procedure-events';
+import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
 
 /** The catalogue at a point by definition: each stream's events that count for it, corrections applied, folded. */
 function catalogueByDefinition(log: readonly RecordedEvent[], point: TimeFilter): Array<[string, ProcedureAt]> {
@@ -49,9 +29,7 @@ const byCode = (catalog: Map<string, ProcedureAt>) => [...catalog].sort(([a], [b
 const dateOrder = (a: string | undefined, b: string | undefined) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1);
 
 describe('the catalogues at some dates from one held as of the earliest date or an earlier one', () => {
-  // Only the clock: the rebuilds wait on the event loop's turns.
-  beforeAll(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] }));
-  afterAll(() => jest.useRealTimers());
+  withFakeClock();
 
   it('are, from a snapshot, what folding each stream up to each date gives, whatever was recorded after it or took effect after its date', async () => {
     await fc.assert(
@@ -77,7 +55,7 @@ describe('the catalogues at some dates from one held as of the earliest date or 
             await append(store, after, before.length, lastCuts);
             await rebuildProjections(store, readStore, [auditTrailProjection]);
 
-            const projections = new RebuiltProjections(readStore);
+            const projections = new ProjectionsAtRest(readStore);
             expect(projections.latestSnapshot(procedureCatalogProjection, { asOf: earliest, knownAt })?.status).toMatchObject({ asOf: snapshotDate, position: before.length });
             const visited: number[] = [];
             const catalogs = await new ProcedureTimeline(projections).atOneMoment((moment) => moment.catalogsAt(asOfs, knownAt, (_, entry) => visited.push(entry.position)));
@@ -109,7 +87,7 @@ describe('the catalogues at some dates from one held as of the earliest date or 
           const store = new MemoryEventStore();
           const readStore = new SqliteReadStore(':memory:');
           try {
-            const timeline = new ProcedureTimeline(new RebuiltProjections(readStore));
+            const timeline = new ProcedureTimeline(new ProjectionsAtRest(readStore));
             const lastCuts = new Map<string, string>();
             await append(store, before, 0, lastCuts);
             await rebuildProjections(store, readStore, [auditTrailProjection]);
@@ -143,7 +121,7 @@ describe('the catalogues at some dates from one held as of the earliest date or 
 
       const queries = jest.spyOn(readStore, 'query');
       const reads = jest.spyOn(readStore, 'iterate');
-      const [catalog] = await new ProcedureTimeline(new RebuiltProjections(readStore)).atOneMoment((moment) => moment.catalogsAt([undefined]));
+      const [catalog] = await new ProcedureTimeline(new ProjectionsAtRest(readStore)).atOneMoment((moment) => moment.catalogsAt([undefined]));
       expect(byCode(catalog)).toEqual(catalogueByDefinition(await store.readAll(), {}));
       // No date is after 9999-12-31: nothing is asked of the dates beyond it, only of what was recorded since.
       expect(queries).not.toHaveBeenCalled();

@@ -5,13 +5,13 @@ import { rebuildProjections } from '../../core/projection/rebuild';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { procedureStreamId } from '../procedure';
 import { DrawnProcedureEvent, typeAndData } from '../../../test/support/drawn-procedure-events';
-import { RebuiltProjections } from '../../../test/support/rebuilt-projections';
+import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
 import { ProcedureTimeline } from './procedure-timeline';
 
 describe('the catalogue at a point, read again', () => {
   const store = new MemoryEventStore();
   const readStore = new SqliteReadStore(':memory:');
-  const timeline = new ProcedureTimeline(new RebuiltProjections(readStore));
+  const timeline = new ProcedureTimeline(new ProjectionsAtRest(readStore));
   afterAll(() => readStore.close());
 
   /** Appends procedure events and folds the audit trail again, as the live projections would. */

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { MemoryEventStore } from '../../core/event-store/memory-event-store';
+import { TimeFilter } from '../../core/projection/event-filter';
+import { SqliteReadStore, tableName } from '../../core/projection/read-store';
+import { rebuildProjections, snapshotLabel } from '../../core/projection/rebuild';
+import { auditTrailProjection } from '../../../projections/audit-trail.projection';
+import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
+import { catalogSnapshotFromEarlier } from './catalog-snapshot-from-earlier';
+import { appendDrawn, DRAWN_DATES, drawnProcedureEvents, recordedTimeOf, withFakeClock } from '../../../test/support/drawn-procedure-events';
+
+/** A snapshot's rows as stored, by id: the documents parsed (their keys may come in another order), the indexed columns as they are. */
+function snapshotRows(readStore: SqliteReadStore, label: string) {
+  const { generation } = readStore.snapshot(label)!;
+  const rows = readStore.db.prepare(`SELECT * FROM ${tableName(procedureCatalogProjection.name, generation)} ORDER BY id`).all() as Array<{ doc: string }>;
+  return rows.map(({ doc, ...row }) => ({ ...row, doc: JSON.parse(doc) as unknown }));
+}
+
+/** Every table and index of the read store, and what each row of its registries says. */
+const everything = (readStore: SqliteReadStore) => ({
+  schema: readStore.db.prepare('SELECT name FROM sqlite_master ORDER BY name').all(),
+  projections: readStore.db.prepare('SELECT * FROM projections ORDER BY name').all(),
+  snapshots: readStore.snapshots(),
+});
+
+const laterOf = (a: string, b: string) => (a > b ? a : b);
+
+describe("the catalogue's snapshot folded on an earlier one", () => {
+  withFakeClock();
+
+  it('has the documents and indexed columns of the snapshot replayed from the log, and stands where the audit trail does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        drawnProcedureEvents(20),
+        drawnProcedureEvents(20),
+        fc.constantFrom(...DRAWN_DATES),
+        fc.constantFrom(...DRAWN_DATES),
+        fc.option(fc.nat(50), { nil: undefined }),
+        async (before, after, earlierDate, drawnDate, knownAtIndex) => {
+          const knownAt = knownAtIndex === undefined ? undefined : recordedTimeOf(knownAtIndex % (before.length + after.length + 1));
+          const point: TimeFilter = { asOf: laterOf(earlierDate, drawnDate), knownAt };
+          const store = new MemoryEventStore();
+          const readStore = new SqliteReadStore(':memory:');
+          try {
+            const lastCuts = new Map<string, string>();
+            await appendDrawn(store, before, 0, lastCuts);
+            await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: earlierDate, knownAt });
+            await appendDrawn(store, after, before.length, lastCuts);
+            await rebuildProjections(store, readStore, [auditTrailProjection]);
+
+            const fold = await catalogSnapshotFromEarlier(store, readStore, point);
+            const label = snapshotLabel(procedureCatalogProjection.name, point);
+            expect(fold).toEqual({
+              folded: { label, from: expect.objectContaining({ asOf: earlierDate, position: before.length }), entries: expect.any(Number), position: before.length + after.length, documents: expect.any(Number) },
+            });
+            const folded = snapshotRows(readStore, label);
+            expect(readStore.snapshot(label)).toMatchObject({ position: before.length + after.length, asOf: point.asOf, knownAt: knownAt ?? null });
+            expect('folded' in fold && fold.folded.documents).toBe(folded.length);
+
+            await rebuildProjections(store, readStore, [procedureCatalogProjection], point);
+            expect(folded).toEqual(snapshotRows(readStore, label));
+          } finally {
+            readStore.close();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  describe('is not folded, and nothing is written, when', () => {
+    let store: MemoryEventStore;
+    let readStore: SqliteReadStore;
+    const lastCuts = new Map<string, string>();
+    beforeEach(async () => {
+      store = new MemoryEventStore();
+      readStore = new SqliteReadStore(':memory:');
+      lastCuts.clear();
+      await appendDrawn(store, [{ code: '1.1', kind: 'open', date: '2022-06-15', days: 20 }], 0, lastCuts);
+      await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: '2022-12-31' });
+    });
+    afterEach(() => readStore.close());
+
+    const notFolded = async (point: TimeFilter, reason: string | RegExp) => {
+      const untouched = everything(readStore);
+      const fold = await catalogSnapshotFromEarlier(store, readStore, point);
+      expect('notFolded' in fold && fold.notFolded).toMatch(reason);
+      expect(everything(readStore)).toEqual(untouched);
+    };
+
+    it('the audit trail is not built, or was folded by another version of its projection', async () => {
+      await notFolded({ asOf: '2023-12-31' }, 'the audit trail is not built yet');
+      await rebuildProjections(store, readStore, [auditTrailProjection]);
+      readStore.db.prepare("UPDATE projections SET version = version - 1 WHERE name = 'audit-trail'").run();
+      await notFolded({ asOf: '2023-12-31' }, `the audit trail was folded by version ${auditTrailProjection.version - 1} of its projection, not ${auditTrailProjection.version}`);
+    });
+
+    it('the audit trail was folded from another log', async () => {
+      await rebuildProjections(store, readStore, [auditTrailProjection]);
+      readStore.db.prepare("UPDATE projections SET checkpoint_event = 'another' WHERE name = 'audit-trail'").run();
+      await notFolded({ asOf: '2023-12-31' }, /^the audit trail was not folded from this log: its checkpoint, event another at position 1, is another event/);
+    });
+
+    it('no snapshot of the same moment known at stands at or before the date', async () => {
+      await rebuildProjections(store, readStore, [auditTrailProjection]);
+      await notFolded({ asOf: '2022-12-30' }, 'no snapshot of procedure-catalog at or before asOf=2022-12-30 to fold on');
+      await notFolded({ asOf: '2023-12-31', knownAt: '2030-01-01T00:00:00.000Z' }, 'no snapshot of procedure-catalog at or before asOf=2023-12-31&knownAt=2030-01-01T00:00:00.000Z to fold on');
+    });
+
+    it('the audit trail has not folded the log as far as the snapshot', async () => {
+      await rebuildProjections(store, readStore, [auditTrailProjection]);
+      await appendDrawn(store, [{ code: '1.1', kind: 'cut', date: '2022-07-01', days: 15 }], 1, lastCuts);
+      await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: '2022-12-31' });
+      await notFolded({ asOf: '2023-12-31' }, 'the audit trail has folded the log up to position 1, short of the snapshot procedure-catalog@asOf=2022-12-31 (2)');
+    });
+  });
+});

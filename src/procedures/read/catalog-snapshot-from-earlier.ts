@@ -1,0 +1,65 @@
+import { EventStore } from '../../core/event-store/event-store.port';
+import { foreignCheckpoint } from '../../core/projection/checkpoint-event';
+import { TimeFilter } from '../../core/projection/event-filter';
+import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
+import { SnapshotStatus, SqliteReadStore } from '../../core/projection/read-store';
+import { filterLabel } from '../../core/projection/rebuild';
+import { writeSnapshot } from '../../core/projection/snapshot-writer';
+import { auditTrailProjection } from '../../../projections/audit-trail.projection';
+import { CatalogEntry, procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
+import { catalogsFromHeld, heldSnapshot } from './catalogs-from-held';
+import { ProcedureAt } from './procedure-timeline';
+
+export interface CatalogSnapshotFolded {
+  readonly label: string;
+  /** The snapshot it was folded on. */
+  readonly from: SnapshotStatus;
+  /** Audit-trail entries folded on top of it. */
+  readonly entries: number;
+  /** The position of the log it stands at: as far as the audit trail had folded the log. */
+  readonly position: number;
+  readonly documents: number;
+}
+
+export type CatalogSnapshotFold = { readonly folded: CatalogSnapshotFolded } | { readonly notFolded: string };
+
+/**
+ * The catalogue's snapshot at a point in time, folded on the latest earlier snapshot with the audit trail's entries it
+ * lacks (see catalogsFromHeld), instead of replayed from the whole log: a province that writes one snapshot a year
+ * folds each on the year before's. The audit trail is read as the service left it, or as it is folding it meanwhile;
+ * it must be the current projection's, folded from this log, and at least as far as the snapshot. When it cannot be
+ * done, nothing is written and `notFolded` says why, for the caller to replay the log instead.
+ */
+export async function catalogSnapshotFromEarlier(store: EventStore, readStore: SqliteReadStore, filter: TimeFilter): Promise<CatalogSnapshotFold> {
+  const trail = readStore.status(auditTrailProjection.name);
+  if (!trail) return { notFolded: 'the audit trail is not built yet' };
+  if (trail.version !== auditTrailProjection.version) {
+    return { notFolded: `the audit trail was folded by version ${trail.version} of its projection, not ${auditTrailProjection.version}; the service rebuilds it when it starts` };
+  }
+  const foreign = await foreignCheckpoint(store, trail);
+  if (foreign) return { notFolded: `the audit trail was not folded from this log: ${foreign}` };
+
+  const projections = new ProjectionsAtRest(readStore);
+  type Read = { readonly notFolded: string } | (Omit<CatalogSnapshotFolded, 'label' | 'documents'> & { readonly catalog: Map<string, ProcedureAt> });
+  const read = readStore.readTogether((): Read => {
+    const snapshot = projections.latestSnapshot(procedureCatalogProjection, filter);
+    if (!snapshot) return { notFolded: `no snapshot of ${procedureCatalogProjection.name} at or before ${filterLabel(filter)} to fold on` };
+    const position = projections.foldedUpTo(auditTrailProjection);
+    if (position < snapshot.status.position) {
+      return { notFolded: `the audit trail has folded the log up to position ${position}, short of the snapshot ${snapshot.status.label} (${snapshot.status.position})` };
+    }
+    let entries = 0;
+    const [catalog] = catalogsFromHeld(projections.readModel(auditTrailProjection), heldSnapshot(snapshot), [filter.asOf], filter.knownAt, () => entries++);
+    return { from: snapshot.status, position, entries, catalog };
+  });
+  if ('notFolded' in read) return read;
+
+  const { catalog, ...folded } = read;
+  const label = writeSnapshot(readStore, procedureCatalogProjection, filter, folded.position, catalogEntries(catalog));
+  return { folded: { ...folded, label, documents: catalog.size } };
+}
+
+/** The catalogue's documents, as the projection folds them: the procedure with its revision. */
+function* catalogEntries(catalog: ReadonlyMap<string, ProcedureAt>): Generator<readonly [string, CatalogEntry]> {
+  for (const [code, { procedure, revision }] of catalog) yield [code, { ...procedure, revision }];
+}
