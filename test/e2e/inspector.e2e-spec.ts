@@ -233,12 +233,23 @@ describe('what inspectors ask of the ledger', () => {
       ['1.1', 'in_force', 15, procedure().name],
       ['1.2', 'abolished', 15, procedure().name],
     ]);
-    // Without a snapshot, the same folded from the trail, but for the name. (The log has moved since the last read as
-    // of 2022, which was kept for the next read at the same point over the same log; as known at a moment no snapshot
-    // was written for, the catalogue is folded from the trail.)
+    // As known at a moment, it serves too once everything it folded had been recorded by then; before that, the trail
+    // answers. (Its last event is the abolition of 1.2.)
+    const knownAt = async (moment: string) => summary((await t.request('GET', `/procedures?asOf=2022-12-31&knownAt=${moment}`)).body.items);
+    expect(await knownAt('2100-01-01T00:00:00Z')).toEqual(summary(fromSnapshot));
+    const abolished = Date.parse((await t.request('GET', '/procedures/1.2/history')).body.events.at(-1).recordedAt);
+    expect(await knownAt(new Date(abolished - 1).toISOString())).toEqual([
+      ['1.1', 'in_force', 15, procedure().name],
+      ['1.2', 'in_force', 15, procedure().name],
+    ]);
+    expect((await knownAt(new Date(abolished).toISOString()))[1]).toEqual(['1.2', 'abolished', 15, 'chỉ trong ảnh chụp']);
+
+    // Without a snapshot, the same folded from the trail, but for the name. (Read as known at another moment: the last
+    // catalogue read is kept for the next read at the same point over the same log.)
     readStore.db.prepare(`UPDATE ${table} SET doc = json_set(doc, '$.attributes.name', ?) WHERE id = '1.2'`).run(procedure().name);
     const withSnapshot = await asOf2022();
-    const fromTrail = (await t.request('GET', '/procedures?asOf=2022-12-31&knownAt=2100-01-01T00:00:00Z')).body.items;
+    expect(readStore.dropSnapshot('procedure-catalog@asOf=2022-12-31')).toBe(true);
+    const fromTrail = (await t.request('GET', '/procedures?asOf=2022-12-31&knownAt=2100-01-02T00:00:00Z')).body.items;
     expect(fromTrail).toEqual(withSnapshot);
 
     // A correction recorded since refolds its stream from the trail, which a snapshot cannot do; the others stay its.

@@ -23,6 +23,8 @@ export interface ReadModel<Doc> {
   /** Like `query`, read lazily; see SqliteReadStore.iterate. */
   iterate(query?: DocumentQuery): IterableIterator<DocumentRow<Doc>>;
   documents(): IterableIterator<Doc>;
+  /** Whether a document up to `throughId` has an indexed value above `value`; see SqliteReadStore.anyAbove. */
+  anyAbove(index: string, value: string | number, throughId: string): boolean;
 }
 
 /**
@@ -64,14 +66,14 @@ export abstract class LiveProjections {
   }
 
   /**
-   * The latest snapshot `ledger rebuild --as-of/--known-at` wrote at or before this filter's point: as known at the
-   * same moment (or at none), as of its date or an earlier one (any, for no date, the one of no date first). Only
+   * The latest snapshot `ledger rebuild --as-of/--known-at` wrote at or before this filter's point (see latestAt). Only
    * those written by the projection's current version: an older one was folded by another `evolve`.
    */
-  latestSnapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter): Snapshot<Doc> | undefined {
+  latestSnapshot<Doc>(projection: DocumentProjection<Doc>, filter: TimeFilter, recordedBy?: (snapshot: SnapshotStatus) => boolean): Snapshot<Doc> | undefined {
     const status = latestAt(
       this.readStore.snapshots(projection.name).filter((s) => s.version === projection.version),
       filter,
+      recordedBy,
     );
     return status && { status, model: generationModel(this.readStore, projection, () => status.generation) };
   }
@@ -83,11 +85,23 @@ export interface Snapshot<Doc> {
   readonly model: ReadModel<Doc>;
 }
 
-/** Of snapshots, the latest at or before a point: same `knownAt`, `asOf` on or before; no `asOf` counts as the latest. */
-export function latestAt(snapshots: readonly SnapshotStatus[], { asOf, knownAt }: TimeFilter): SnapshotStatus | undefined {
-  const usable = snapshots.filter((s) => s.knownAt === (knownAt ?? null) && (asOf === undefined || (s.asOf !== null && s.asOf <= asOf)));
-  const later = (a: SnapshotStatus, b: SnapshotStatus) => (a.asOf === null ? true : b.asOf !== null && a.asOf > b.asOf);
-  return usable.reduce<SnapshotStatus | undefined>((latest, s) => (latest === undefined || later(s, latest) ? s : latest), undefined);
+/**
+ * Of snapshots, the latest at or before a point: as of its date or an earlier one (any, for no date; no date counts as
+ * the latest), and as known at the same moment (or at none). For a point known at a moment, a snapshot known at none
+ * serves too when `recordedBy` says every event it folded had been recorded by that moment: it then holds what one
+ * known at that moment would hold, up to its position. At the same date, one known at the same moment comes first.
+ */
+export function latestAt(
+  snapshots: readonly SnapshotStatus[],
+  { asOf, knownAt }: TimeFilter,
+  recordedBy?: (snapshot: SnapshotStatus) => boolean,
+): SnapshotStatus | undefined {
+  const sameMoment = (s: SnapshotStatus) => s.knownAt === (knownAt ?? null);
+  const dated = snapshots.filter((s) => asOf === undefined || (s.asOf !== null && s.asOf <= asOf));
+  const latestFirst = (a: SnapshotStatus, b: SnapshotStatus) =>
+    a.asOf !== b.asOf ? (a.asOf === null || (b.asOf !== null && a.asOf > b.asOf) ? -1 : 1) : Number(sameMoment(b)) - Number(sameMoment(a));
+  // Asked in that order, and only as far as the first that serves: `recordedBy` reads the log's times.
+  return dated.sort(latestFirst).find((s) => sameMoment(s) || (knownAt !== undefined && s.knownAt === null && recordedBy?.(s) === true));
 }
 
 function generationModel<Doc>(readStore: SqliteReadStore, projection: DocumentProjection<Doc>, generation: () => number): ReadModel<Doc> {
@@ -98,6 +112,7 @@ function generationModel<Doc>(readStore: SqliteReadStore, projection: DocumentPr
     queryFields: (query, fields) => readStore.queryFields(projection, generation(), query, fields),
     iterate: (query) => readStore.iterate(projection, generation(), query),
     documents: () => readStore.documents(projection, generation()),
+    anyAbove: (index, value, throughId) => readStore.anyAbove(projection, generation(), index, value, throughId),
   };
 }
 

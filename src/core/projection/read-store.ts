@@ -287,6 +287,18 @@ export class SqliteReadStore {
   }
 
   /**
+   * Whether a document with an id up to `throughId` has an indexed value above `value`. Read from the index's entries
+   * above the value, checking their ids (the index holds them), so it costs one step per entry above it: few, where
+   * the values grow with the id and `value` is that of a document near `throughId`.
+   */
+  anyAbove(projection: AnyProjection, generation: number, index: string, value: string | number, throughId: string): boolean {
+    if (!Object.hasOwn(projection.indexes ?? {}, index)) throw new Error(`${projection.name} has no index ${index}`);
+    const table = tableName(projection.name, generation);
+    const sql = `SELECT 1 FROM ${table} INDEXED BY ${indexName(table, index)} WHERE ix_${index} > ? AND id <= ? LIMIT 1`;
+    return this.prepared<[string | number, string]>(sql).get(value, throughId) !== undefined;
+  }
+
+  /**
    * The documents a query selects, read lazily: for answers folded from more documents than should be held at once.
    * Nothing else may use the connection until the iteration ends, so the caller must not await in between.
    */

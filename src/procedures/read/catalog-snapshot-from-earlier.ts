@@ -7,7 +7,7 @@ import { filterLabel } from '../../core/projection/rebuild';
 import { writeSnapshot } from '../../core/projection/snapshot-writer';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { CatalogEntry, procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
-import { catalogsFromHeld, heldSnapshot } from './catalogs-from-held';
+import { catalogSnapshotAt, catalogsFromHeld, heldSnapshot } from './catalogs-from-held';
 import { ProcedureAt } from './procedure-timeline';
 
 export interface CatalogSnapshotFolded {
@@ -42,7 +42,7 @@ export async function catalogSnapshotFromEarlier(store: EventStore, readStore: S
   const projections = new ProjectionsAtRest(readStore);
   type Read = { readonly notFolded: string } | (Omit<CatalogSnapshotFolded, 'label' | 'documents'> & { readonly catalog: Map<string, ProcedureAt> });
   const read = readStore.readTogether((): Read => {
-    const snapshot = projections.latestSnapshot(procedureCatalogProjection, filter);
+    const snapshot = catalogSnapshotAt(projections, filter);
     if (!snapshot) return { notFolded: `no snapshot of ${procedureCatalogProjection.name} at or before ${filterLabel(filter)} to fold on` };
     const position = projections.foldedUpTo(auditTrailProjection);
     if (position < snapshot.status.position) {

@@ -8,6 +8,7 @@ import { auditTrailProjection } from '../../../projections/audit-trail.projectio
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { procedureCodeOf } from '../procedure';
 import { foldCorrected } from '../procedure-stream';
+import { catalogSnapshotAt } from './catalogs-from-held';
 import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
 import { appendDrawn as append, DRAWN_DATES, drawnProcedureEvents, recordedTimeOf, withFakeClock } from '../../../test/support/drawn-procedure-events';
 import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
@@ -31,7 +32,7 @@ const dateOrder = (a: string | undefined, b: string | undefined) => (a === b ? 0
 describe('the catalogues at some dates from one held as of the earliest date or an earlier one', () => {
   withFakeClock();
 
-  it('are, from a snapshot, what folding each stream up to each date gives, whatever was recorded after it or took effect after its date', async () => {
+  it('are, from a snapshot, what folding each stream up to each date gives, whatever was recorded after it or took effect after its date, or when none serves, from the trail', async () => {
     await fc.assert(
       fc.asyncProperty(
         drawnProcedureEvents(24),
@@ -39,7 +40,8 @@ describe('the catalogues at some dates from one held as of the earliest date or 
         fc.constantFrom(...DRAWN_DATES),
         fc.array(fc.constantFrom(...DRAWN_DATES, undefined), { minLength: 1, maxLength: 3 }),
         fc.option(fc.nat(60), { nil: undefined }),
-        async (before, after, snapshotDate, drawnDates, knownAtIndex) => {
+        fc.boolean(),
+        async (before, after, snapshotDate, drawnDates, knownAtIndex, knownAtNone) => {
           const asOfs = drawnDates.map((date) => (dateOrder(date, snapshotDate) < 0 ? snapshotDate : date));
           const sorted = [...asOfs].sort(dateOrder);
           const [earliest, latest] = [sorted[0], sorted.at(-1)];
@@ -51,12 +53,16 @@ describe('the catalogues at some dates from one held as of the earliest date or 
             const lastCuts = new Map<string, string>();
             await append(store, before, 0, lastCuts);
             // Written after the first events: the others are recorded since.
-            await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: snapshotDate, knownAt });
+            // Known at the read's moment, or at none: then it serves a read known at a moment by which it had all it folded.
+            const snapshotKnownAt = knownAtNone ? undefined : knownAt;
+            await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: snapshotDate, knownAt: snapshotKnownAt });
             await append(store, after, before.length, lastCuts);
             await rebuildProjections(store, readStore, [auditTrailProjection]);
 
             const projections = new ProjectionsAtRest(readStore);
-            expect(projections.latestSnapshot(procedureCatalogProjection, { asOf: earliest, knownAt })?.status).toMatchObject({ asOf: snapshotDate, position: before.length });
+            const serves = snapshotKnownAt === knownAt || before.length === 0 || recordedTimeOf(before.length - 1) <= knownAt!;
+            const snapshot = catalogSnapshotAt(projections, { asOf: earliest, knownAt });
+            expect(snapshot?.status).toEqual(serves ? expect.objectContaining({ asOf: snapshotDate, knownAt: snapshotKnownAt ?? null, position: before.length }) : undefined);
             const visited: number[] = [];
             const catalogs = await new ProcedureTimeline(projections).atOneMoment((moment) => moment.catalogsAt(asOfs, knownAt, (_, entry) => visited.push(entry.position)));
 

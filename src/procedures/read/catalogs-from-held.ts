@@ -1,7 +1,8 @@
 import { CORRECTION } from '../../core/corrections';
-import { ReadModel, Snapshot } from '../../core/projection/live-projections';
-import { AuditEntry, auditEntryId, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
-import { CatalogEntry } from '../../../projections/procedure-catalog.projection';
+import { TimeFilter } from '../../core/projection/event-filter';
+import { LiveProjections, ReadModel, Snapshot } from '../../core/projection/live-projections';
+import { AuditEntry, auditEntryId, auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
+import { CatalogEntry, procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { foldCorrected } from '../procedure-stream';
 import { procedureCodeOf } from '../procedure';
 import { ProcedureFact } from '../procedure.state';
@@ -19,6 +20,21 @@ export interface HeldCatalog {
   readonly asOf: string | undefined;
   readonly position: number;
   readonly catalog: Map<string, ProcedureAt>;
+}
+
+/**
+ * The catalogue's latest snapshot at or before a point (see latestAt). For a point known at a moment, one known at no
+ * moment serves when the audit trail, folded at least as far, has no entry up to its position recorded after that
+ * moment: every event it folded was known then. The log's recorded times seldom go back (the stores never write one
+ * earlier than the one before), so the entries read for this are about those recorded after that moment.
+ */
+export function catalogSnapshotAt(projections: LiveProjections, filter: TimeFilter): Snapshot<CatalogEntry> | undefined {
+  const trail = projections.readModel(auditTrailProjection);
+  return projections.latestSnapshot(
+    procedureCatalogProjection,
+    filter,
+    ({ position }) => position <= projections.foldedUpTo(auditTrailProjection) && !trail.anyAbove('recorded_at', filter.knownAt!, auditEntryId(position)),
+  );
 }
 
 /** A snapshot's documents as a catalogue held, to fold on. */

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TimeFilter } from '../../core/projection/event-filter';
 import { LiveProjections } from '../../core/projection/live-projections';
 import { AuditEntry, auditTrailProjection } from '../../../projections/audit-trail.projection';
-import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { Procedure } from '../procedure.state';
-import { catalogsFromHeld, HeldCatalog, heldSnapshot } from './catalogs-from-held';
+import { catalogSnapshotAt, catalogsFromHeld, HeldCatalog, heldSnapshot } from './catalogs-from-held';
 import { catalogsFromTrail, earliestOf } from './catalogs-from-trail';
 
 export interface ProcedureAt {
@@ -21,9 +20,9 @@ export interface TimelineMoment {
   readonly position: number;
   /**
    * The catalogue at each of several effective dates (undefined: every date), as known at `knownAt`. From the latest
-   * snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them, when there is one, with the
-   * procedure events it lacks folded on top (`catalogsFromHeld`); otherwise folded from the whole trail
-   * (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
+   * snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them (see catalogSnapshotAt), when
+   * there is one, with the procedure events it lacks folded on top (`catalogsFromHeld`); otherwise folded from the whole
+   * trail (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
    * had taken effect by, as the trail is read, so that memory holds the catalogues, not their history. `visit` sees
    * every entry read, in log order, for answers that need some of them too (none is kept): every entry that took effect
    * after the earliest date and by the latest is among them.
@@ -76,7 +75,7 @@ export class ProcedureTimeline {
   private read(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit, held?: HeldCatalog): Array<Map<string, ProcedureAt>> {
     const trail = this.projections.readModel(auditTrailProjection);
     if (held) return catalogsFromHeld(trail, held, asOfs, knownAt, visit);
-    const snapshot = this.projections.latestSnapshot(procedureCatalogProjection, { asOf: earliestOf(asOfs), knownAt });
+    const snapshot = catalogSnapshotAt(this.projections, { asOf: earliestOf(asOfs), knownAt });
     return snapshot ? catalogsFromHeld(trail, heldSnapshot(snapshot), asOfs, knownAt, visit) : catalogsFromTrail(trail, asOfs, knownAt, visit);
   }
 }
