@@ -180,33 +180,39 @@ describe('ledger rebuild', () => {
     expect(entries.map((e) => e.attributes.agency)).not.toContain('Sở Nông nghiệp và Môi trường');
   });
 
-  it("folds the catalogue's snapshot on the latest earlier one, as replaying the log would give it, unless asked to replay the log", async () => {
+  it("folds the catalogue's snapshot on the latest earlier one, or on the live catalogue, as replaying the log would give it, unless asked to replay the log", async () => {
     const first = await cli('rebuild', 'procedure-catalog', '--as-of', '2022-06-15', '--data-dir', dataDir);
     expect(first.out).toContain('procedure-catalog: replayed from the log, not folded on an earlier snapshot: no snapshot of procedure-catalog at or before asOf=2022-06-15 to fold on');
     expect(first.out).toContain('snapshot asOf=2022-06-15 written beside the live read models');
+    const snapshotDocuments = (label: string) => {
+      const readStore = openReadStore();
+      return [...readStore.documents<CatalogEntry>(procedureCatalogProjection, readStore.snapshot(label)!.generation)];
+    };
+    const folded = (out: string, label: string, from: string) =>
+      out.match(new RegExp(`^snapshot ${label} folded on ${from} with (\\d+) audit-trail entries, up to position ${events}, in \\d+\\.\\d\\d s: (\\d+) documents, beside the live read models, which are unchanged$`, 'm'));
 
     const before = liveReadModels();
-    const folded = await cli('rebuild', '--as-of', '2025-12-31', '--data-dir', dataDir);
-    expect(folded.code).toBe(0);
-    const [, documents] = folded.out.match(
-      new RegExp(`^snapshot procedure-catalog@asOf=2025-12-31 folded on procedure-catalog@asOf=2022-06-15 with \\d+ audit-trail entries, up to position ${events}, in \\d+\\.\\d\\d s: (\\d+) documents, beside the live read models, which are unchanged$`, 'm'),
-    )!;
+    const on2022 = await cli('rebuild', '--as-of', '2024-12-31', '--data-dir', dataDir);
+    expect(on2022.code).toBe(0);
+    const [, , documents] = folded(on2022.out, 'procedure-catalog@asOf=2024-12-31', 'procedure-catalog@asOf=2022-06-15')!;
     // The other read models are replayed from the log.
-    expect(folded.out).toContain('rebuild: 4 projections (audit-trail, processing-time-cuts, unit-histories, reorganisation-records)');
+    expect(on2022.out).toContain('rebuild: 4 projections (audit-trail, processing-time-cuts, unit-histories, reorganisation-records)');
     expect(liveReadModels()).toEqual(before);
-    const snapshotDocuments = () => {
-      const readStore = openReadStore();
-      return [...readStore.documents(procedureCatalogProjection, readStore.snapshot('procedure-catalog@asOf=2025-12-31')!.generation)];
-    };
-    const foldedDocuments = snapshotDocuments();
+    const foldedDocuments = snapshotDocuments('procedure-catalog@asOf=2024-12-31');
     expect(foldedDocuments).toHaveLength(Number(documents));
-    // Everything recorded took effect by the end of 2025 (the merger on 2025-03-01): the catalogue as it is now.
-    expect(foldedDocuments).toEqual(before['procedure-catalog'].documents);
+    // The cut of 2022-07-01 is in it, the merger of 2025-03-01 not.
+    expect(foldedDocuments.find((e) => e.code === '1.000047')?.attributes.announcedDays).toBe(9);
+    expect(foldedDocuments.map((e) => e.attributes.agency)).not.toContain('Sở Nông nghiệp và Môi trường');
 
-    const replayed = await cli('rebuild', 'procedure-catalog', '--as-of', '2025-12-31', '--from-log', '--data-dir', dataDir);
+    const replayed = await cli('rebuild', 'procedure-catalog', '--as-of', '2024-12-31', '--from-log', '--data-dir', dataDir);
     expect(replayed.out).toMatch(new RegExp(`^rebuild: 1 projection \\(procedure-catalog\\), ${events} events in `));
     expect(replayed.out).not.toContain('folded on');
-    expect(snapshotDocuments()).toEqual(foldedDocuments);
+    expect(snapshotDocuments('procedure-catalog@asOf=2024-12-31')).toEqual(foldedDocuments);
+
+    // Nothing recorded takes effect after 2025-12-31: the live catalogue is that snapshot, with nothing to fold on it.
+    const onLive = await cli('rebuild', 'procedure-catalog', '--as-of', '2025-12-31', '--data-dir', dataDir);
+    expect(folded(onLive.out, 'procedure-catalog@asOf=2025-12-31', 'procedure-catalog \\(live\\)')?.[1]).toBe('0');
+    expect(snapshotDocuments('procedure-catalog@asOf=2025-12-31')).toEqual(before['procedure-catalog'].documents);
   });
 
   it('writes a "known at" snapshot, a plain date meaning the end of that day', async () => {

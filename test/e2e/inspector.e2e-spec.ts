@@ -198,6 +198,8 @@ describe('what inspectors ask of the ledger', () => {
 
   it('answers "as of" a date from the latest snapshot written at or before it, with what it lacks folded on top', async () => {
     await t.request('POST', '/catalogue/opening-entries', opening(['1.1', '1.2']));
+    // In effect after every date asked below: the live catalogue cannot answer for them.
+    expect((await t.request('POST', '/decisions', decision([newItem('9.9')], { decision: decisionRef('4/QĐ-UBND', '2024-01-01') }))).status).toBe(201);
     await t.request('POST', '/decisions', decision([{ kind: 'abolished', code: '1.2' }], { decision: decisionRef('5/QĐ-UBND', '2022-03-01') }));
     const readStore = t.app.get(SqliteReadStore);
     const snapshotFor2022 = async () => {
@@ -263,6 +265,26 @@ describe('what inspectors ask of the ledger', () => {
       ['1.2', 'abolished', 15, 'chỉ trong ảnh chụp'],
       ['2.1', 'in_force', 15, procedure().name],
     ]);
+  });
+
+  it('answers as of a date after every effective date, or as known at a moment after the last record, from the live catalogue', async () => {
+    await t.request('POST', '/catalogue/opening-entries', opening(['1.1', '1.2']));
+    expect((await t.request('POST', '/decisions', decision([newItem('2.1')], { decision: decisionRef('4/QĐ-UBND', '2024-01-01') }))).status).toBe(201);
+    await t.app.get(LiveProjections).caughtUp();
+    const readStore = t.app.get(SqliteReadStore);
+    const live = tableName(procedureCatalogProjection.name, readStore.status(procedureCatalogProjection.name)!.generation);
+    // The live catalogue is what answers when a name changed in it, and in it alone, shows.
+    readStore.db.prepare(`UPDATE ${live} SET doc = json_set(doc, '$.attributes.name', 'chỉ trong danh mục') WHERE id = '1.2'`).run();
+    const names = async (query: string) => ((await t.request('GET', `/procedures?${query}`)).body.items as Array<{ code: string; name: string }>).map((p) => [p.code, p.name]);
+
+    expect(await names('asOf=2024-01-01')).toEqual([['1.1', procedure().name], ['1.2', 'chỉ trong danh mục'], ['2.1', procedure().name]]);
+    expect(await names('knownAt=2100-01-01T00:00:00Z')).toEqual([['1.1', procedure().name], ['1.2', 'chỉ trong danh mục'], ['2.1', procedure().name]]);
+    // A day earlier, 2.1 had not taken effect: folded from the trail.
+    expect(await names('asOf=2023-12-31')).toEqual([['1.1', procedure().name], ['1.2', procedure().name]]);
+    // Once a cut of 2024-06-01 is recorded, the live catalogue holds more than 2024-01-01 and no longer answers for it.
+    expect((await t.request('POST', '/procedures/2.1/cuts', cut(15, 12, { effectiveDate: '2024-06-01' }))).status).toBe(201);
+    expect(await names('asOf=2024-01-01')).toEqual([['1.1', procedure().name], ['1.2', procedure().name], ['2.1', procedure().name]]);
+    expect(await names('asOf=2024-06-01')).toEqual([['1.1', procedure().name], ['1.2', 'chỉ trong danh mục'], ['2.1', procedure().name]]);
   });
 
   it('rebuilds every read model into exactly what the live projections built', async () => {

@@ -66,6 +66,17 @@ export abstract class LiveProjections {
   }
 
   /**
+   * A projection's live read model as a snapshot of every date, known at every moment, at the position it has folded:
+   * for readers that fold on a snapshot, when nothing it holds is beyond their point. None while it is not built, or
+   * built by another version of the projection.
+   */
+  liveSnapshot<Doc>(projection: DocumentProjection<Doc>): Snapshot<Doc> | undefined {
+    const status = this.readStore.status(projection.name);
+    if (status?.version !== projection.version) return undefined;
+    return { status: { ...status, label: `${projection.name} (live)`, asOf: null, knownAt: null }, model: generationModel(this.readStore, projection, () => status.generation) };
+  }
+
+  /**
    * The latest snapshot `ledger rebuild --as-of/--known-at` wrote at or before this filter's point (see latestAt). Only
    * those written by the projection's current version: an older one was folded by another `evolve`.
    */

@@ -32,7 +32,7 @@ const dateOrder = (a: string | undefined, b: string | undefined) => (a === b ? 0
 describe('the catalogues at some dates from one held as of the earliest date or an earlier one', () => {
   withFakeClock();
 
-  it('are, from a snapshot, what folding each stream up to each date gives, whatever was recorded after it or took effect after its date, or when none serves, from the trail', async () => {
+  it('are, from the live catalogue or a snapshot, what folding each stream up to each date gives, whatever was recorded after it or took effect after its date, or when none serves, from the trail', async () => {
     await fc.assert(
       fc.asyncProperty(
         drawnProcedureEvents(24),
@@ -41,7 +41,8 @@ describe('the catalogues at some dates from one held as of the earliest date or 
         fc.array(fc.constantFrom(...DRAWN_DATES, undefined), { minLength: 1, maxLength: 3 }),
         fc.option(fc.nat(60), { nil: undefined }),
         fc.boolean(),
-        async (before, after, snapshotDate, drawnDates, knownAtIndex, knownAtNone) => {
+        fc.boolean(),
+        async (before, after, snapshotDate, drawnDates, knownAtIndex, knownAtNone, liveBuilt) => {
           const asOfs = drawnDates.map((date) => (dateOrder(date, snapshotDate) < 0 ? snapshotDate : date));
           const sorted = [...asOfs].sort(dateOrder);
           const [earliest, latest] = [sorted[0], sorted.at(-1)];
@@ -56,13 +57,23 @@ describe('the catalogues at some dates from one held as of the earliest date or 
             // Known at the read's moment, or at none: then it serves a read known at a moment by which it had all it folded.
             const snapshotKnownAt = knownAtNone ? undefined : knownAt;
             await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: snapshotDate, knownAt: snapshotKnownAt });
+            // And the live catalogue, at the same position: it serves when nothing it folded is beyond the read's point.
+            if (liveBuilt) await rebuildProjections(store, readStore, [procedureCatalogProjection]);
             await append(store, after, before.length, lastCuts);
             await rebuildProjections(store, readStore, [auditTrailProjection]);
 
             const projections = new ProjectionsAtRest(readStore);
-            const serves = snapshotKnownAt === knownAt || before.length === 0 || recordedTimeOf(before.length - 1) <= knownAt!;
-            const snapshot = catalogSnapshotAt(projections, { asOf: earliest, knownAt });
-            expect(snapshot?.status).toEqual(serves ? expect.objectContaining({ asOf: snapshotDate, knownAt: snapshotKnownAt ?? null, position: before.length }) : undefined);
+            const recordedBy = knownAt === undefined || before.length === 0 || recordedTimeOf(before.length - 1) <= knownAt;
+            const liveServes = liveBuilt && recordedBy && (earliest === undefined || before.every((event) => event.date <= earliest));
+            const snapshotServes = snapshotKnownAt === knownAt || recordedBy;
+            const held = catalogSnapshotAt(projections, { asOf: earliest, knownAt });
+            expect(held?.status).toEqual(
+              liveServes
+                ? expect.objectContaining({ label: 'procedure-catalog (live)', asOf: null, knownAt: null, position: before.length })
+                : snapshotServes
+                  ? expect.objectContaining({ asOf: snapshotDate, knownAt: snapshotKnownAt ?? null, position: before.length })
+                  : undefined,
+            );
             const visited: number[] = [];
             const catalogs = await new ProcedureTimeline(projections).atOneMoment((moment) => moment.catalogsAt(asOfs, knownAt, (_, entry) => visited.push(entry.position)));
 

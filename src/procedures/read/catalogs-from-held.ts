@@ -1,6 +1,7 @@
 import { CORRECTION } from '../../core/corrections';
 import { TimeFilter } from '../../core/projection/event-filter';
 import { LiveProjections, ReadModel, Snapshot } from '../../core/projection/live-projections';
+import { SnapshotStatus } from '../../core/projection/read-store';
 import { AuditEntry, auditEntryId, auditTrailProjection, eventOfAuditEntry } from '../../../projections/audit-trail.projection';
 import { CatalogEntry, procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { foldCorrected } from '../procedure-stream';
@@ -23,18 +24,24 @@ export interface HeldCatalog {
 }
 
 /**
- * The catalogue's latest snapshot at or before a point (see latestAt). For a point known at a moment, one known at no
- * moment serves when the audit trail, folded at least as far, has no entry up to its position recorded after that
- * moment: every event it folded was known then. The log's recorded times seldom go back (the stores never write one
- * earlier than the one before), so the entries read for this are about those recorded after that moment.
+ * The catalogue held nearest a point, to fold on: the live catalogue when nothing it folded took effect after the
+ * point's date or was recorded after its moment (a read as of a date after every effective date in the log, or known at
+ * a moment after its last record, needs only what was recorded since); else the latest snapshot at or before the point
+ * (see latestAt), where one known at no moment serves a point known at a moment when nothing it folded was recorded
+ * after it. Those checks ask the audit trail, folded at least as far, for an entry up to the held position above the
+ * date or the moment, from there up in the date's or time's index: a few steps, where the log's dates and times seldom
+ * go back (the stores never write a time earlier than the one before).
  */
 export function catalogSnapshotAt(projections: LiveProjections, filter: TimeFilter): Snapshot<CatalogEntry> | undefined {
   const trail = projections.readModel(auditTrailProjection);
-  return projections.latestSnapshot(
-    procedureCatalogProjection,
-    filter,
-    ({ position }) => position <= projections.foldedUpTo(auditTrailProjection) && !trail.anyAbove('recorded_at', filter.knownAt!, auditEntryId(position)),
-  );
+  const trailPosition = projections.foldedUpTo(auditTrailProjection);
+  const noneAbove = (position: number, index: string, value: string | undefined) =>
+    value === undefined || (position <= trailPosition && !trail.anyAbove(index, value, auditEntryId(position)));
+  const holdsNoMore = ({ position }: SnapshotStatus, over: TimeFilter) => noneAbove(position, 'effective_date', over.asOf) && noneAbove(position, 'recorded_at', over.knownAt);
+
+  const live = projections.liveSnapshot(procedureCatalogProjection);
+  if (live && holdsNoMore(live.status, filter)) return live;
+  return projections.latestSnapshot(procedureCatalogProjection, filter, (snapshot) => holdsNoMore(snapshot, { knownAt: filter.knownAt }));
 }
 
 /** A snapshot's documents as a catalogue held, to fold on. */

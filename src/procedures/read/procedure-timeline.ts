@@ -19,10 +19,10 @@ export interface TimelineMoment {
   /** The key of any answer made from this moment's catalogues: the same question over the same log, the same answer. */
   readonly position: number;
   /**
-   * The catalogue at each of several effective dates (undefined: every date), as known at `knownAt`. From the latest
-   * snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them (see catalogSnapshotAt), when
-   * there is one, with the procedure events it lacks folded on top (`catalogsFromHeld`); otherwise folded from the whole
-   * trail (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
+   * The catalogue at each of several effective dates (undefined: every date), as known at `knownAt`. From the live
+   * catalogue or the latest snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them (see
+   * catalogSnapshotAt), when one serves, with the procedure events it lacks folded on top (`catalogsFromHeld`);
+   * otherwise folded from the whole trail (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
    * had taken effect by, as the trail is read, so that memory holds the catalogues, not their history. `visit` sees
    * every entry read, in log order, for answers that need some of them too (none is kept): every entry that took effect
    * after the earliest date and by the latest is among them.
@@ -71,7 +71,7 @@ export class ProcedureTimeline {
     );
   }
 
-  /** From `held` when given, else from the latest snapshot at or before the earliest date, else from the whole trail. */
+  /** From `held` when given, else from the catalogue held nearest the earliest date (catalogSnapshotAt), else from the whole trail. */
   private read(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit, held?: HeldCatalog): Array<Map<string, ProcedureAt>> {
     const trail = this.projections.readModel(auditTrailProjection);
     if (held) return catalogsFromHeld(trail, held, asOfs, knownAt, visit);
