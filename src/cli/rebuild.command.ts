@@ -74,7 +74,7 @@ async function catalogFoldedOnEarlier(
   const started = Date.now();
   const fold = await catalogSnapshotFromEarlier(store, readStore, filter);
   if ('notFolded' in fold) {
-    io.out(`${procedureCatalogProjection.name}: replayed from the log, not folded on an earlier snapshot: ${fold.notFolded}`);
+    io.out(`${procedureCatalogProjection.name}: replayed from the log, not folded on the live catalogue or an earlier snapshot: ${fold.notFolded}`);
     return projections;
   }
   const { label, from, entries, position, documents } = fold.folded;

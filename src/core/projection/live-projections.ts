@@ -23,8 +23,12 @@ export interface ReadModel<Doc> {
   /** Like `query`, read lazily; see SqliteReadStore.iterate. */
   iterate(query?: DocumentQuery): IterableIterator<DocumentRow<Doc>>;
   documents(): IterableIterator<Doc>;
-  /** Whether a document up to `throughId` has an indexed value above `value`; see SqliteReadStore.anyAbove. */
-  anyAbove(index: string, value: string | number, throughId: string): boolean;
+  /** The documents whose indexed value is above `value`, read from that index; see SqliteReadStore.above. */
+  above<Name extends string>(
+    index: string,
+    value: string | number,
+    options: { readonly fields: Readonly<Record<Name, string>>; readonly throughId?: string; readonly limit: number },
+  ): Array<DocumentFields<Name>>;
 }
 
 /**
@@ -123,7 +127,7 @@ function generationModel<Doc>(readStore: SqliteReadStore, projection: DocumentPr
     queryFields: (query, fields) => readStore.queryFields(projection, generation(), query, fields),
     iterate: (query) => readStore.iterate(projection, generation(), query),
     documents: () => readStore.documents(projection, generation()),
-    anyAbove: (index, value, throughId) => readStore.anyAbove(projection, generation(), index, value, throughId),
+    above: (index, value, options) => readStore.above(projection, generation(), index, value, options),
   };
 }
 

@@ -287,15 +287,29 @@ export class SqliteReadStore {
   }
 
   /**
-   * Whether a document with an id up to `throughId` has an indexed value above `value`. Read from the index's entries
-   * above the value, checking their ids (the index holds them), so it costs one step per entry above it: few, where
-   * the values grow with the id and `value` is that of a document near `throughId`.
+   * The documents whose indexed value is above `value` (and whose id is up to `throughId`, when given), with the index
+   * columns named in `fields`: at most `limit`, in that index's order. Read from the index from the value up, so that it
+   * costs one step per document above it: few, where the values grow with the id and `value` is a recent one.
    */
-  anyAbove(projection: AnyProjection, generation: number, index: string, value: string | number, throughId: string): boolean {
-    if (!Object.hasOwn(projection.indexes ?? {}, index)) throw new Error(`${projection.name} has no index ${index}`);
+  above<Name extends string>(
+    projection: AnyProjection,
+    generation: number,
+    index: string,
+    value: string | number,
+    { fields, throughId, limit }: { readonly fields: Readonly<Record<Name, string>>; readonly throughId?: string; readonly limit: number },
+  ): Array<DocumentFields<Name>> {
+    const indexes = projection.indexes ?? {};
+    if (!Object.hasOwn(indexes, index)) throw new Error(`${projection.name} has no index ${index}`);
+    const columns = Object.entries<string>(fields).map(([name, field]) => {
+      // Inlined into the SQL text: only plain names, of index columns.
+      if (!FIELD_NAME.test(name) || name === 'id' || !Object.hasOwn(indexes, field)) throw new Error(`field ${name} (${field}) is not a plain name with an index`);
+      return `, ix_${field} AS ${name}`;
+    });
     const table = tableName(projection.name, generation);
-    const sql = `SELECT 1 FROM ${table} INDEXED BY ${indexName(table, index)} WHERE ix_${index} > ? AND id <= ? LIMIT 1`;
-    return this.prepared<[string | number, string]>(sql).get(value, throughId) !== undefined;
+    const through = throughId === undefined ? '' : ' AND id <= ?';
+    const sql = `SELECT id${columns.join('')} FROM ${table} INDEXED BY ${indexName(table, index)} WHERE ix_${index} > ?${through} LIMIT ?`;
+    const params = throughId === undefined ? [value, limit] : [value, throughId, limit];
+    return this.prepared<Array<string | number>, DocumentFields<Name>>(sql).all(...params);
   }
 
   /**

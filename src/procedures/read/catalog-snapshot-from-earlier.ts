@@ -7,7 +7,7 @@ import { filterLabel } from '../../core/projection/rebuild';
 import { writeSnapshot } from '../../core/projection/snapshot-writer';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { CatalogEntry, procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
-import { catalogSnapshotAt, catalogsFromHeld, heldSnapshot } from './catalogs-from-held';
+import { catalogSnapshotAt, catalogsFromHeld, heldSnapshot, LIVE_BEYOND_AT_MOST } from './catalogs-from-held';
 import { ProcedureAt } from './procedure-timeline';
 
 export interface CatalogSnapshotFolded {
@@ -42,15 +42,20 @@ export async function catalogSnapshotFromEarlier(store: EventStore, readStore: S
   const projections = new ProjectionsAtRest(readStore);
   type Read = { readonly notFolded: string } | (Omit<CatalogSnapshotFolded, 'label' | 'documents'> & { readonly catalog: Map<string, ProcedureAt> });
   const read = readStore.readTogether((): Read => {
-    const snapshot = catalogSnapshotAt(projections, filter);
-    if (!snapshot) return { notFolded: `no snapshot of ${procedureCatalogProjection.name} at or before ${filterLabel(filter)} to fold on` };
-    const position = projections.foldedUpTo(auditTrailProjection);
-    if (position < snapshot.status.position) {
-      return { notFolded: `the audit trail has folded the log up to position ${position}, short of the snapshot ${snapshot.status.label} (${snapshot.status.position})` };
+    const held = catalogSnapshotAt(projections, filter);
+    if (!held) {
+      return {
+        notFolded:
+          `no snapshot of ${procedureCatalogProjection.name} at or before ${filterLabel(filter)}, and the live catalogue is not built or ` +
+          `holds procedures with more than ${LIVE_BEYOND_AT_MOST} events beyond that point`,
+      };
     }
+    const position = projections.foldedUpTo(auditTrailProjection);
+    const { status } = held.snapshot;
+    if (position < status.position) return { notFolded: `the audit trail has folded the log up to position ${position}, short of the snapshot ${status.label} (${status.position})` };
     let entries = 0;
-    const [catalog] = catalogsFromHeld(projections.readModel(auditTrailProjection), heldSnapshot(snapshot), [filter.asOf], filter.knownAt, () => entries++);
-    return { from: snapshot.status, position, entries, catalog };
+    const [catalog] = catalogsFromHeld(projections.readModel(auditTrailProjection), heldSnapshot(held), [filter.asOf], filter.knownAt, () => entries++);
+    return { from: status, position, entries, catalog };
   });
   if ('notFolded' in read) return read;
 

@@ -8,7 +8,7 @@ import { auditTrailProjection } from '../../../projections/audit-trail.projectio
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
 import { procedureCodeOf } from '../procedure';
 import { foldCorrected } from '../procedure-stream';
-import { catalogSnapshotAt } from './catalogs-from-held';
+import { catalogSnapshotAt, LIVE_BEYOND_AT_MOST } from './catalogs-from-held';
 import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
 import { appendDrawn as append, DRAWN_DATES, drawnProcedureEvents, recordedTimeOf, withFakeClock } from '../../../test/support/drawn-procedure-events';
 import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
@@ -57,23 +57,26 @@ describe('the catalogues at some dates from one held as of the earliest date or 
             // Known at the read's moment, or at none: then it serves a read known at a moment by which it had all it folded.
             const snapshotKnownAt = knownAtNone ? undefined : knownAt;
             await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: snapshotDate, knownAt: snapshotKnownAt });
-            // And the live catalogue, at the same position: it serves when nothing it folded is beyond the read's point.
+            // And the live catalogue, at the same position: it serves with the procedures it holds beyond the read's point.
             if (liveBuilt) await rebuildProjections(store, readStore, [procedureCatalogProjection]);
             await append(store, after, before.length, lastCuts);
             await rebuildProjections(store, readStore, [auditTrailProjection]);
 
             const projections = new ProjectionsAtRest(readStore);
             const recordedBy = knownAt === undefined || before.length === 0 || recordedTimeOf(before.length - 1) <= knownAt;
-            const liveServes = liveBuilt && recordedBy && (earliest === undefined || before.every((event) => event.date <= earliest));
-            const snapshotServes = snapshotKnownAt === knownAt || recordedBy;
             const held = catalogSnapshotAt(projections, { asOf: earliest, knownAt });
-            expect(held?.status).toEqual(
-              liveServes
-                ? expect.objectContaining({ label: 'procedure-catalog (live)', asOf: null, knownAt: null, position: before.length })
-                : snapshotServes
-                  ? expect.objectContaining({ asOf: snapshotDate, knownAt: snapshotKnownAt ?? null, position: before.length })
-                  : undefined,
-            );
+            const snapshotServes = snapshotKnownAt === knownAt || recordedBy;
+            // A snapshot of the very date serves first; then the live catalogue.
+            if (liveBuilt && !(snapshotServes && snapshotDate === earliest)) {
+              // The live catalogue, with every procedure that has an event beyond the point to fold again.
+              const drawn = [...before, ...after];
+              const beyond = drawn.filter((event, i) => dateOrder(event.date, earliest) > 0 || (knownAt !== undefined && recordedTimeOf(i) > knownAt));
+              expect(held?.snapshot.status).toMatchObject({ label: 'procedure-catalog (live)', asOf: earliest ?? null, knownAt: null, position: before.length });
+              expect([...held!.beyond].sort()).toEqual([...new Set(beyond.map((event) => event.code))].sort());
+            } else {
+              expect(held?.snapshot.status).toEqual(snapshotServes ? expect.objectContaining({ asOf: snapshotDate, knownAt: snapshotKnownAt ?? null, position: before.length }) : undefined);
+              expect(held && [...held.beyond]).toEqual(snapshotServes ? [] : undefined);
+            }
             const visited: number[] = [];
             const catalogs = await new ProcedureTimeline(projections).atOneMoment((moment) => moment.catalogsAt(asOfs, knownAt, (_, entry) => visited.push(entry.position)));
 
@@ -124,6 +127,30 @@ describe('the catalogues at some dates from one held as of the earliest date or 
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('come from the latest snapshot rather than the live catalogue when more than LIVE_BEYOND_AT_MOST entries are beyond the point', async () => {
+    const store = new MemoryEventStore();
+    const readStore = new SqliteReadStore(':memory:');
+    try {
+      await append(store, [{ code: '1.1', kind: 'open', date: '2022-06-15', days: 20 }], 0, new Map());
+      await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: '2022-12-31' });
+      const cuts = Array.from({ length: LIVE_BEYOND_AT_MOST }, (_, i) => ({ code: '1.1', kind: 'cut' as const, date: '2024-06-01', days: 1 + (i % 20) }));
+      await append(store, cuts, 1, new Map());
+      await rebuildProjections(store, readStore, [procedureCatalogProjection, auditTrailProjection]);
+      const projections = new ProjectionsAtRest(readStore);
+
+      // As many entries beyond the point as allowed: the live catalogue, with their procedure to fold again.
+      expect(catalogSnapshotAt(projections, { asOf: '2024-05-31' })).toMatchObject({ snapshot: { status: { label: 'procedure-catalog (live)' } }, beyond: new Set(['1.1']) });
+      // One more: the snapshot.
+      await append(store, [{ code: '1.2', kind: 'open', date: '2024-06-01', days: 20 }], LIVE_BEYOND_AT_MOST + 1, new Map());
+      await rebuildProjections(store, readStore, [procedureCatalogProjection, auditTrailProjection]);
+      expect(catalogSnapshotAt(projections, { asOf: '2024-05-31' })).toMatchObject({ snapshot: { status: { label: 'procedure-catalog@asOf=2022-12-31' } }, beyond: new Set() });
+      const [catalog] = await new ProcedureTimeline(projections).atOneMoment((moment) => moment.catalogsAt(['2024-05-31']));
+      expect(byCode(catalog)).toEqual(catalogueByDefinition(await store.readAll(), { asOf: '2024-05-31' }));
+    } finally {
+      readStore.close();
+    }
   });
 
   it('from a snapshot of the last date there is, reads for a point of no date only what was recorded since', async () => {

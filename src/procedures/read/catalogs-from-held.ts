@@ -21,34 +21,72 @@ export interface HeldCatalog {
   readonly asOf: string | undefined;
   readonly position: number;
   readonly catalog: Map<string, ProcedureAt>;
+  /**
+   * Procedures it holds beyond the point it is read for (an event that took effect after the date, or was recorded after
+   * the moment): folded again whole from the trail.
+   */
+  readonly beyond?: ReadonlySet<string>;
+}
+
+/** A catalogue held to fold on, and the procedures it holds beyond the point it is read for. */
+export interface NearestHeld {
+  readonly snapshot: Snapshot<CatalogEntry>;
+  readonly beyond: ReadonlySet<string>;
 }
 
 /**
- * The catalogue held nearest a point, to fold on: the live catalogue when nothing it folded took effect after the
- * point's date or was recorded after its moment (a read as of a date after every effective date in the log, or known at
- * a moment after its last record, needs only what was recorded since); else the latest snapshot at or before the point
- * (see latestAt), where one known at no moment serves a point known at a moment when nothing it folded was recorded
- * after it. Those checks ask the audit trail, folded at least as far, for an entry up to the held position above the
- * date or the moment, from there up in the date's or time's index: a few steps, where the log's dates and times seldom
- * go back (the stores never write a time earlier than the one before).
+ * The trail's entries beyond a point (that took effect after its date, or were recorded after its moment) that the
+ * live catalogue may hold, each of whose procedures is then folded again whole from the trail: a few, for a read as of
+ * a recent date or known at a recent moment. More than these, and the latest snapshot before the point is cheaper.
  */
-export function catalogSnapshotAt(projections: LiveProjections, filter: TimeFilter): Snapshot<CatalogEntry> | undefined {
+export const LIVE_BEYOND_AT_MOST = 5_000;
+
+/**
+ * The catalogue held nearest a point, to fold on:
+ * - a snapshot of the point's very date (as of the end of a year, for its report), with only what was recorded since;
+ * - else the live catalogue, when few of the trail's entries are beyond the point (LIVE_BEYOND_AT_MOST): their
+ *   procedures are folded again whole, and what was recorded since is folded on it;
+ * - else the latest snapshot at or before the point (see latestAt), with the entries since its date.
+ * A snapshot known at no moment serves a point known at a moment when none of the entries it folded was recorded after
+ * it. Both look-ups ask the trail's date or time index for the entries above the point, from there up: few, for a
+ * recent point, where the log's dates and times seldom go back (the stores never write a time earlier than the one
+ * before).
+ */
+export function catalogSnapshotAt(projections: LiveProjections, filter: TimeFilter): NearestHeld | undefined {
   const trail = projections.readModel(auditTrailProjection);
   const trailPosition = projections.foldedUpTo(auditTrailProjection);
-  const noneAbove = (position: number, index: string, value: string | undefined) =>
-    value === undefined || (position <= trailPosition && !trail.anyAbove(index, value, auditEntryId(position)));
-  const holdsNoMore = ({ position }: SnapshotStatus, over: TimeFilter) => noneAbove(position, 'effective_date', over.asOf) && noneAbove(position, 'recorded_at', over.knownAt);
+  const recordedBy = ({ position }: SnapshotStatus) =>
+    position <= trailPosition && trail.above('recorded_at', filter.knownAt!, { fields: {}, throughId: auditEntryId(position), limit: 1 }).length === 0;
+  const snapshot = projections.latestSnapshot(procedureCatalogProjection, filter, recordedBy);
+  if (snapshot && snapshot.status.asOf === (filter.asOf ?? null)) return { snapshot, beyond: new Set() };
 
   const live = projections.liveSnapshot(procedureCatalogProjection);
-  if (live && holdsNoMore(live.status, filter)) return live;
-  return projections.latestSnapshot(procedureCatalogProjection, filter, (snapshot) => holdsNoMore(snapshot, { knownAt: filter.knownAt }));
+  const beyond = live && live.status.position <= trailPosition ? proceduresBeyond(trail, filter) : undefined;
+  // Its procedures beyond the point set apart, it is the catalogue as of the point's date: held as such, the entries
+  // between the dates of a read at several are read (and seen) as on a snapshot of that date.
+  if (live && beyond) return { snapshot: { ...live, status: { ...live.status, asOf: filter.asOf ?? null } }, beyond };
+  return snapshot && { snapshot, beyond: new Set() };
+}
+
+/** The procedures with an entry beyond a point; undefined when there are more than LIVE_BEYOND_AT_MOST such entries. */
+function proceduresBeyond(trail: ReadModel<AuditEntry>, { asOf, knownAt }: TimeFilter): Set<string> | undefined {
+  const codes = new Set<string>();
+  let entries = 0;
+  for (const [index, value] of [['effective_date', asOf], ['recorded_at', knownAt]] as const) {
+    if (value === undefined) continue;
+    const above = trail.above(index, value, { fields: { kind: 'entity_type', code: 'entity_id' }, limit: LIVE_BEYOND_AT_MOST + 1 - entries });
+    entries += above.length;
+    if (entries > LIVE_BEYOND_AT_MOST) return undefined;
+    for (const { kind, code } of above) if (kind === 'procedure') codes.add(String(code));
+  }
+  return codes;
 }
 
 /** A snapshot's documents as a catalogue held, to fold on. */
-export function heldSnapshot(snapshot: Snapshot<CatalogEntry>): HeldCatalog {
+export function heldSnapshot({ snapshot, beyond }: NearestHeld): HeldCatalog {
   const catalog = new Map<string, ProcedureAt>();
   for (const { revision, ...procedure } of snapshot.model.documents()) catalog.set(procedure.code, { procedure, revision });
-  return { asOf: snapshot.status.asOf ?? undefined, position: snapshot.status.position, catalog };
+  return { asOf: snapshot.status.asOf ?? undefined, position: snapshot.status.position, catalog, beyond };
 }
 
 /**
@@ -74,7 +112,7 @@ export function catalogsFromHeld(
   // The catalogues share the held states, and each state evolved the same way (see evolvedOnce).
   const catalogs = asOfs.map((_, i) => (i === 0 ? held.catalog : new Map(held.catalog)));
   const onTop = new Set<string>();
-  const refold = new Set<string>();
+  const refold = new Set(held.beyond);
   const fold = (entry: AuditEntry) => {
     const code = procedureCodeOf(entry);
     visit?.(code, entry);
