@@ -11,7 +11,7 @@ import { EventStore } from '../core/event-store/event-store.port';
 import { isFiltered, normalizeKnownAt, TimeFilter } from '../core/projection/event-filter';
 import { SqliteReadStore } from '../core/projection/read-store';
 import { RebuildResult, snapshotLabel } from '../core/projection/rebuild';
-import { catalogSnapshotFromEarlier } from '../procedures/read/catalog-snapshot-from-earlier';
+import { foldedCatalogSnapshot } from '../procedures/read/folded-catalog-snapshot';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig } from './open-ledger';
 import { progressDisplay } from './rebuild-progress';
@@ -29,14 +29,14 @@ export function rebuildCommand(io: CliIo): Command {
   return new Command('rebuild')
     .description(
       'replay the log into fresh read models beside the live ones and swap them in when complete; ' +
-        'with --as-of or --known-at, write a snapshot beside them instead (the catalogue\'s folded on its latest earlier ' +
-        'snapshot when there is one)',
+        'with --as-of or --known-at, write a snapshot beside them instead (the catalogue\'s folded on the live catalogue ' +
+        'or an earlier snapshot where one serves)',
     )
     .argument('[projection...]', `read models to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
     .option('--as-of <date>', 'only acts in effect on this date (YYYY-MM-DD)')
     .option('--known-at <time>', 'only what the ledger had recorded at this moment (ISO timestamp; a date means its end, UTC)')
     .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
-    .option('--from-log', 'replay the whole log for every snapshot, the catalogue\'s too, rather than fold it on an earlier one')
+    .option('--from-log', 'replay the whole log for every snapshot, the catalogue\'s too, rather than fold it on one held')
     .option('--workers <count>', `threads folding projections at once, 1 to 32 (default: the machine's cores, ${availableParallelism()} here)`)
     .action(async (names: string[], options: RebuildCliOptions) => {
       // Everything the operator typed is checked before anything is opened, so that a mistake writes nothing.
@@ -50,7 +50,7 @@ export function rebuildCommand(io: CliIo): Command {
       const store = await openEventStore(config);
       const readStore = openReadStore(config);
       try {
-        const rest = isFiltered(filter) && !options.fromLog ? await catalogFoldedOnEarlier(io, store, readStore, projections, filter) : projections;
+        const rest = isFiltered(filter) && !options.fromLog ? await catalogFoldedOnHeld(io, store, readStore, projections, filter) : projections;
         if (rest.length > 0) await replayLog(io, config, store, readStore, rest, { ...filter, workers });
       } finally {
         readStore.close();
@@ -60,10 +60,10 @@ export function rebuildCommand(io: CliIo): Command {
 }
 
 /**
- * Folds the catalogue's snapshot on its latest earlier one when it is asked for and that can be done (see
- * catalogSnapshotFromEarlier), saying which way it went; returns the projections left to replay from the log.
+ * Folds the catalogue's snapshot on the live catalogue or an earlier snapshot when it is asked for and that can be done
+ * (see foldedCatalogSnapshot), saying which way it went; returns the projections left to replay from the log.
  */
-async function catalogFoldedOnEarlier(
+async function catalogFoldedOnHeld(
   io: CliIo,
   store: EventStore,
   readStore: SqliteReadStore,
@@ -72,7 +72,7 @@ async function catalogFoldedOnEarlier(
 ): Promise<readonly AnyProjection[]> {
   if (!projections.includes(procedureCatalogProjection)) return projections;
   const started = Date.now();
-  const fold = await catalogSnapshotFromEarlier(store, readStore, filter);
+  const fold = await foldedCatalogSnapshot(store, readStore, filter);
   if ('notFolded' in fold) {
     io.out(`${procedureCatalogProjection.name}: replayed from the log, not folded on the live catalogue or an earlier snapshot: ${fold.notFolded}`);
     return projections;

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { CORRECTION } from '../../src/core/corrections';
 import { EventStore } from '../../src/core/event-store/event-store.port';
+import { MemoryEventStore } from '../../src/core/event-store/memory-event-store';
+import { TimeFilter } from '../../src/core/projection/event-filter';
+import { SqliteReadStore } from '../../src/core/projection/read-store';
+import { rebuildProjections } from '../../src/core/projection/rebuild';
+import { auditTrailProjection } from '../../projections/audit-trail.projection';
+import { procedureCatalogProjection } from '../../projections/procedure-catalog.projection';
 import { procedureStreamId } from '../../src/procedures/procedure';
 
 /** Effective dates the drawn events take: with year ends among them, as snapshots are written for. */
@@ -75,3 +81,41 @@ export async function appendDrawn(store: EventStore, drawn: readonly DrawnProced
     });
   }
 }
+
+/** A drawn log and the catalogues held over it: see withHeldCatalogues. */
+export interface HeldCataloguesDrawn {
+  readonly before: readonly DrawnProcedureEvent[];
+  readonly after: readonly DrawnProcedureEvent[];
+  /** The point of the catalogue's snapshot, written after `before`. */
+  readonly snapshot: TimeFilter;
+  /** Whether the live catalogue is built after `before` too. */
+  readonly live: boolean;
+}
+
+/**
+ * Runs `work` over a log of the `before` then the `after` events (see appendDrawn), with the catalogue's snapshot
+ * written after `before`, and the live catalogue with `live`, and the audit trail folded over the whole log: what the
+ * reads and the rebuilds of the catalogue fold on.
+ */
+export async function withHeldCatalogues(
+  { before, after, snapshot, live }: HeldCataloguesDrawn,
+  work: (store: MemoryEventStore, readStore: SqliteReadStore) => Promise<void>,
+): Promise<void> {
+  const store = new MemoryEventStore();
+  const readStore = new SqliteReadStore(':memory:');
+  try {
+    const lastCuts = new Map<string, string>();
+    await appendDrawn(store, before, 0, lastCuts);
+    await rebuildProjections(store, readStore, [procedureCatalogProjection], snapshot);
+    if (live) await rebuildProjections(store, readStore, [procedureCatalogProjection]);
+    await appendDrawn(store, after, before.length, lastCuts);
+    await rebuildProjections(store, readStore, [auditTrailProjection]);
+    await work(store, readStore);
+  } finally {
+    readStore.close();
+  }
+}
+
+/** Whether all the `before` events had been recorded by `knownAt` (by no moment: always), as appendDrawn records them. */
+export const recordedBy = (before: readonly DrawnProcedureEvent[], knownAt: string | undefined): boolean =>
+  knownAt === undefined || before.length === 0 || recordedTimeOf(before.length - 1) <= knownAt;

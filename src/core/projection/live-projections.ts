@@ -71,13 +71,14 @@ export abstract class LiveProjections {
 
   /**
    * A projection's live read model as a snapshot of every date, known at every moment, at the position it has folded:
-   * for readers that fold on a snapshot, when nothing it holds is beyond their point. None while it is not built, or
-   * built by another version of the projection.
+   * for readers that fold on a snapshot, having set apart what it holds beyond their point. None while it is not built,
+   * or built by another version of the projection.
    */
   liveSnapshot<Doc>(projection: DocumentProjection<Doc>): Snapshot<Doc> | undefined {
     const status = this.readStore.status(projection.name);
     if (status?.version !== projection.version) return undefined;
-    return { status: { ...status, label: `${projection.name} (live)`, asOf: null, knownAt: null }, model: generationModel(this.readStore, projection, () => status.generation) };
+    const model = generationModel(this.readStore, projection, () => status.generation);
+    return { status: { ...status, label: `${projection.name} (live)`, asOf: null, knownAt: null }, model };
   }
 
   /**

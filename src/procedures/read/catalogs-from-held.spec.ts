@@ -10,7 +10,7 @@ import { procedureCodeOf } from '../procedure';
 import { foldCorrected } from '../procedure-stream';
 import { catalogSnapshotAt, LIVE_BEYOND_AT_MOST } from './catalogs-from-held';
 import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
-import { appendDrawn as append, DRAWN_DATES, drawnProcedureEvents, recordedTimeOf, withFakeClock } from '../../../test/support/drawn-procedure-events';
+import { appendDrawn as append, DRAWN_DATES, drawnProcedureEvents, recordedBy, recordedTimeOf, withFakeClock, withHeldCatalogues } from '../../../test/support/drawn-procedure-events';
 import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
 
 /** The catalogue at a point by definition: each stream's events that count for it, corrections applied, folded. */
@@ -48,24 +48,14 @@ describe('the catalogues at some dates from one held as of the earliest date or 
           const [earliest, latest] = [sorted[0], sorted.at(-1)];
           // As known at the moment one of the events was recorded (or a little after the last), or at none.
           const knownAt = knownAtIndex === undefined ? undefined : recordedTimeOf(knownAtIndex % (before.length + after.length + 1));
-          const store = new MemoryEventStore();
-          const readStore = new SqliteReadStore(':memory:');
-          try {
-            const lastCuts = new Map<string, string>();
-            await append(store, before, 0, lastCuts);
-            // Written after the first events: the others are recorded since.
-            // Known at the read's moment, or at none: then it serves a read known at a moment by which it had all it folded.
-            const snapshotKnownAt = knownAtNone ? undefined : knownAt;
-            await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: snapshotDate, knownAt: snapshotKnownAt });
-            // And the live catalogue, at the same position: it serves with the procedures it holds beyond the read's point.
-            if (liveBuilt) await rebuildProjections(store, readStore, [procedureCatalogProjection]);
-            await append(store, after, before.length, lastCuts);
-            await rebuildProjections(store, readStore, [auditTrailProjection]);
-
+          // Written after the first events: the others are recorded since. Known at the read's moment, or at none: then
+          // it serves a read known at a moment by which it had all it folded. And the live catalogue, at the same
+          // position: it serves with the procedures it holds beyond the read's point set apart.
+          const snapshotKnownAt = knownAtNone ? undefined : knownAt;
+          await withHeldCatalogues({ before, after, snapshot: { asOf: snapshotDate, knownAt: snapshotKnownAt }, live: liveBuilt }, async (store, readStore) => {
             const projections = new ProjectionsAtRest(readStore);
-            const recordedBy = knownAt === undefined || before.length === 0 || recordedTimeOf(before.length - 1) <= knownAt;
             const held = catalogSnapshotAt(projections, { asOf: earliest, knownAt });
-            const snapshotServes = snapshotKnownAt === knownAt || recordedBy;
+            const snapshotServes = snapshotKnownAt === knownAt || recordedBy(before, knownAt);
             // A snapshot of the very date serves first; then the live catalogue.
             if (liveBuilt && !(snapshotServes && snapshotDate === earliest)) {
               // The live catalogue, with every procedure that has an event beyond the point to fold again.
@@ -86,9 +76,7 @@ describe('the catalogues at some dates from one held as of the earliest date or 
             const between = (event: RecordedEvent) => dateOrder(event.metadata.effectiveDate, earliest) > 0 && dateOrder(event.metadata.effectiveDate, latest) <= 0;
             const inEffectBetween = log.filter(timeFilter({ knownAt })).filter(between);
             expect(visited.filter((position) => between(log[position - 1]))).toEqual(inEffectBetween.map((event) => event.position));
-          } finally {
-            readStore.close();
-          }
+          });
         },
       ),
       { numRuns: 200 },

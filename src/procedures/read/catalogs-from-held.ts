@@ -91,15 +91,15 @@ export function heldSnapshot({ snapshot, beyond }: NearestHeld): HeldCatalog {
 
 /**
  * The catalogue at each of several effective dates, as known at one moment (see TimelineMoment.catalogsAt), from a
- * catalogue held as of the earliest of those dates or an earlier one: a snapshot's (see LiveProjections.latestSnapshot),
- * or one read before. The procedure events it lacks are folded on top in log order, as its own were: those that took
+ * catalogue held as of the earliest of those dates or an earlier one: a snapshot's or the live one (see
+ * catalogSnapshotAt), or one read before. The procedure events it lacks are folded on top in log order, as its own were: those that took
  * effect after its date and by the latest date, wherever they are in the log, and those recorded since it was folded
  * that count for the latest date; each into the catalogue of every date it had taken effect by.
  *
  * Folding on top gives what folding each stream whole gives, unless an event on top comes in its stream before one the
  * held catalogue has folded: a correction takes the date of the event it corrects, and any event may be recorded with
- * a date before its stream's last. Those streams, and every stream with a correction on top, are folded again whole
- * from the trail. Call inside one read transaction (LiveProjections.readTogether): nothing may be committed between
+ * a date before its stream's last. Those streams, every stream with a correction on top, and those the held catalogue
+ * holds beyond the point (`beyond`) are folded again whole from the trail. Call inside one read transaction (LiveProjections.readTogether): nothing may be committed between
  * the reads.
  */
 export function catalogsFromHeld(

@@ -24,13 +24,14 @@ export interface CatalogSnapshotFolded {
 export type CatalogSnapshotFold = { readonly folded: CatalogSnapshotFolded } | { readonly notFolded: string };
 
 /**
- * The catalogue's snapshot at a point in time, folded on the latest earlier snapshot with the audit trail's entries it
- * lacks (see catalogsFromHeld), instead of replayed from the whole log: a province that writes one snapshot a year
- * folds each on the year before's. The audit trail is read as the service left it, or as it is folding it meanwhile;
+ * The catalogue's snapshot at a point in time, folded on the catalogue held nearest it (the live one, or the latest
+ * earlier snapshot: see catalogSnapshotAt) with the audit trail's entries it lacks (see catalogsFromHeld), instead of
+ * replayed from the whole log: a province that writes one snapshot a year folds each on the year before's, or on the
+ * live catalogue when the year has just ended. The audit trail is read as the service left it, or as it is folding it meanwhile;
  * it must be the current projection's, folded from this log, and at least as far as the snapshot. When it cannot be
  * done, nothing is written and `notFolded` says why, for the caller to replay the log instead.
  */
-export async function catalogSnapshotFromEarlier(store: EventStore, readStore: SqliteReadStore, filter: TimeFilter): Promise<CatalogSnapshotFold> {
+export async function foldedCatalogSnapshot(store: EventStore, readStore: SqliteReadStore, filter: TimeFilter): Promise<CatalogSnapshotFold> {
   const trail = readStore.status(auditTrailProjection.name);
   if (!trail) return { notFolded: 'the audit trail is not built yet' };
   if (trail.version !== auditTrailProjection.version) {

@@ -5,8 +5,8 @@ import { SqliteReadStore, tableName } from '../../core/projection/read-store';
 import { rebuildProjections, snapshotLabel } from '../../core/projection/rebuild';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
-import { catalogSnapshotFromEarlier } from './catalog-snapshot-from-earlier';
-import { appendDrawn, DRAWN_DATES, drawnProcedureEvents, recordedTimeOf, withFakeClock } from '../../../test/support/drawn-procedure-events';
+import { foldedCatalogSnapshot } from './folded-catalog-snapshot';
+import { appendDrawn, DRAWN_DATES, drawnProcedureEvents, recordedBy, recordedTimeOf, withFakeClock, withHeldCatalogues } from '../../../test/support/drawn-procedure-events';
 
 /** A snapshot's rows as stored, by id: the documents parsed (their keys may come in another order), the indexed columns as they are. */
 function snapshotRows(readStore: SqliteReadStore, label: string) {
@@ -40,22 +40,13 @@ describe("the catalogue's snapshot folded on an earlier one", () => {
         async (before, after, earlierDate, drawnDate, knownAtIndex, knownAtNone, liveBuilt) => {
           const knownAt = knownAtIndex === undefined ? undefined : recordedTimeOf(knownAtIndex % (before.length + after.length + 1));
           const point: TimeFilter = { asOf: laterOf(earlierDate, drawnDate), knownAt };
-          const store = new MemoryEventStore();
-          const readStore = new SqliteReadStore(':memory:');
-          try {
-            const lastCuts = new Map<string, string>();
-            await appendDrawn(store, before, 0, lastCuts);
-            // Known at the same moment, or at none, which serves when all it folded was recorded by then (see catalogSnapshotAt).
-            const earlierKnownAt = knownAtNone ? undefined : knownAt;
-            await rebuildProjections(store, readStore, [procedureCatalogProjection], { asOf: earlierDate, knownAt: earlierKnownAt });
-            // And the live catalogue, which serves unless the snapshot is of the very date.
-            if (liveBuilt) await rebuildProjections(store, readStore, [procedureCatalogProjection]);
-            await appendDrawn(store, after, before.length, lastCuts);
-            await rebuildProjections(store, readStore, [auditTrailProjection]);
-
-            const fold = await catalogSnapshotFromEarlier(store, readStore, point);
+          // Known at the same moment, or at none, which serves when all it folded was recorded by then (see
+          // catalogSnapshotAt); and the live catalogue, which serves unless the snapshot is of the very date.
+          const earlierKnownAt = knownAtNone ? undefined : knownAt;
+          await withHeldCatalogues({ before, after, snapshot: { asOf: earlierDate, knownAt: earlierKnownAt }, live: liveBuilt }, async (store, readStore) => {
+            const fold = await foldedCatalogSnapshot(store, readStore, point);
             const label = snapshotLabel(procedureCatalogProjection.name, point);
-            const snapshotServes = earlierKnownAt === knownAt || before.length === 0 || recordedTimeOf(before.length - 1) <= knownAt!;
+            const snapshotServes = earlierKnownAt === knownAt || recordedBy(before, knownAt);
             const from = snapshotServes && (earlierDate === point.asOf || !liveBuilt) ? { asOf: earlierDate, knownAt: earlierKnownAt ?? null } : liveBuilt ? { label: 'procedure-catalog (live)' } : undefined;
             if (!from) {
               expect(fold).toEqual({ notFolded: expect.stringMatching(`^no snapshot of procedure-catalog at or before ${label.split('@')[1]}, and the live catalogue`) });
@@ -70,9 +61,7 @@ describe("the catalogue's snapshot folded on an earlier one", () => {
 
             await rebuildProjections(store, readStore, [procedureCatalogProjection], point);
             expect(folded).toEqual(snapshotRows(readStore, label));
-          } finally {
-            readStore.close();
-          }
+          });
         },
       ),
       { numRuns: 150 },
@@ -94,7 +83,7 @@ describe("the catalogue's snapshot folded on an earlier one", () => {
 
     const notFolded = async (point: TimeFilter, reason: string | RegExp) => {
       const untouched = everything(readStore);
-      const fold = await catalogSnapshotFromEarlier(store, readStore, point);
+      const fold = await foldedCatalogSnapshot(store, readStore, point);
       expect('notFolded' in fold && fold.notFolded).toMatch(reason);
       expect(everything(readStore)).toEqual(untouched);
     };
