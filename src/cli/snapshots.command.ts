@@ -6,7 +6,10 @@ import { SnapshotStatus, SqliteReadStore } from '../core/projection/read-store';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig, dataDirOption } from './open-ledger';
 
-/** The snapshots the service reads: the catalogue's, for the catalogue as of their date and later (ProcedureTimeline). */
+/**
+ * The snapshots the service reads, and `ledger rebuild` folds new ones on: the catalogue's, for the catalogue as of
+ * their date and later (catalogSnapshotAt).
+ */
 const READ_BY_THE_SERVICE = new Set([procedureCatalogProjection.name]);
 const VERSIONS = new Map(ALL_PROJECTIONS.map((p) => [p.name, p.version]));
 
@@ -49,7 +52,7 @@ function lineOf(snapshot: SnapshotStatus, readStore: SqliteReadStore): SnapshotL
 }
 
 const USES: Record<SnapshotUse, string> = {
-  reads: 'serves the reads as of its date and later',
+  reads: 'serves the reads, and the snapshots folded on it, as of its date and later',
   none: 'read by nothing in the service',
   stale: 'folded by an earlier version of its projection: read by nothing',
 };

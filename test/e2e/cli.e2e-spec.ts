@@ -239,7 +239,7 @@ describe('ledger rebuild', () => {
       { label: 'unit-histories@asOf=2022-06-15', projection: 'unit-histories', asOf: '2022-06-15', knownAt: null, position: events, documents: expect.any(Number), use: 'stale' },
     ]);
     expect((await cli('snapshots', 'list', '--data-dir', dataDir)).out).toContain(
-      `procedure-catalog@asOf=2024-12-31  as of 2024-12-31; built at position ${events}; ${[...catalogue('procedure-catalog@asOf=2024-12-31')].length} documents; serves the reads as of its date and later`,
+      `procedure-catalog@asOf=2024-12-31  as of 2024-12-31; built at position ${events}; ${[...catalogue('procedure-catalog@asOf=2024-12-31')].length} documents; serves the reads, and the snapshots folded on it, as of its date and later`,
     );
 
     const before = liveReadModels();
