@@ -1,29 +1,16 @@
 import fc from 'fast-check';
 import { RecordedEvent } from '../../core/event-envelope';
 import { MemoryEventStore } from '../../core/event-store/memory-event-store';
-import { TimeFilter, timeFilter } from '../../core/projection/event-filter';
+import { timeFilter } from '../../core/projection/event-filter';
 import { SqliteReadStore } from '../../core/projection/read-store';
 import { rebuildProjections } from '../../core/projection/rebuild';
 import { auditTrailProjection } from '../../../projections/audit-trail.projection';
 import { procedureCatalogProjection } from '../../../projections/procedure-catalog.projection';
-import { procedureCodeOf } from '../procedure';
-import { foldCorrected } from '../procedure-stream';
 import { catalogSnapshotAt, LIVE_BEYOND_AT_MOST } from './catalogs-from-held';
 import { ProcedureAt, ProcedureTimeline } from './procedure-timeline';
 import { appendDrawn as append, DRAWN_DATES, drawnProcedureEvents, recordedBy, recordedTimeOf, withFakeClock, withHeldCatalogues } from '../../../test/support/drawn-procedure-events';
 import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
-
-/** The catalogue at a point by definition: each stream's events that count for it, corrections applied, folded. */
-function catalogueByDefinition(log: readonly RecordedEvent[], point: TimeFilter): Array<[string, ProcedureAt]> {
-  const streams = new Map<string, RecordedEvent[]>();
-  for (const event of log.filter(timeFilter(point))) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
-  return [...streams]
-    .flatMap(([, events]): Array<[string, ProcedureAt]> => {
-      const procedure = foldCorrected(events);
-      return procedure ? [[procedureCodeOf(events[0]), { procedure, revision: events.at(-1)!.revision }]] : [];
-    })
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-}
+import { catalogueByDefinition } from '../../../test/support/catalogue-by-definition';
 
 const byCode = (catalog: Map<string, ProcedureAt>) => [...catalog].sort(([a], [b]) => (a < b ? -1 : 1));
 
