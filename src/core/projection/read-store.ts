@@ -141,13 +141,16 @@ export class SqliteReadStore {
 
   /** Drops a snapshot and its documents; false when there is none of that label. */
   dropSnapshot(label: string): boolean {
-    return this.db.transaction(() => {
-      const snapshot = this.snapshot(label);
-      if (!snapshot) return false;
-      this.db.prepare('DELETE FROM snapshots WHERE label = ?').run(label);
-      this.dropGeneration(snapshot.name, snapshot.generation);
-      return true;
-    })();
+    // IMMEDIATE: it reads before it writes (see registerSnapshot).
+    return this.db
+      .transaction(() => {
+        const snapshot = this.snapshot(label);
+        if (!snapshot) return false;
+        this.db.prepare('DELETE FROM snapshots WHERE label = ?').run(label);
+        this.dropGeneration(snapshot.name, snapshot.generation);
+        return true;
+      })
+      .immediate();
   }
 
   /** How many documents a generation of a projection holds. */
@@ -196,6 +199,12 @@ export class SqliteReadStore {
     if (previous && previous.generation !== generation) this.dropGeneration(projection.name, previous.generation);
   }
 
+  /**
+   * Records a generation as the snapshot of that label, dropping the one it replaces. It reads before it writes: call it
+   * inside a transaction begun IMMEDIATE (better-sqlite3's `.immediate()`). Begun deferred, a commit by another
+   * connection between the read and the write (a service folding into the same file) fails it at once with
+   * SQLITE_BUSY, which the busy timeout does not wait out.
+   */
   registerSnapshot(projection: AnyProjection, label: string, generation: number, position: number, filter: { asOf?: string; knownAt?: string }): void {
     const previous = this.snapshot(label);
     this.db

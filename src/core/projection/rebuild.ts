@@ -192,10 +192,12 @@ export async function finishRebuild(
   });
   let events = builtEvents;
   if (isFiltered(options)) {
-    // A snapshot stands at the head the first phase reached: nothing to catch up.
-    readStore.db.transaction(() => {
-      for (const t of targets) readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options);
-    })();
+    // A snapshot stands at the head the first phase reached: nothing to catch up. IMMEDIATE: see registerSnapshot.
+    readStore.db
+      .transaction(() => {
+        for (const t of targets) readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options);
+      })
+      .immediate();
   } else {
     const replayer = new Replayer(store, readStore, targets, options, started, builtEvents);
     readStore.db.exec('BEGIN IMMEDIATE');

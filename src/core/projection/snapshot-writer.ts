@@ -28,12 +28,12 @@ export function writeSnapshot<Doc>(
   let chunk: Array<readonly [string, Doc]> = [];
   for (const entry of documents) {
     chunk.push(entry);
-    if (chunk.length === DOCUMENTS_PER_TRANSACTION) chunk = (write(chunk), []);
+    if (chunk.length === DOCUMENTS_PER_TRANSACTION) chunk = (write.immediate(chunk), []);
   }
-  write(chunk);
+  write.immediate(chunk);
   // Indexed once written, as a rebuild does: sorting the finished table is cheaper than keeping indexes up to date.
   readStore.createIndexes(projection, generation);
   const label = snapshotLabel(projection.name, filter);
-  readStore.db.transaction(() => readStore.registerSnapshot(projection, label, generation, position, filter))();
+  readStore.db.transaction(() => readStore.registerSnapshot(projection, label, generation, position, filter)).immediate();
   return label;
 }
