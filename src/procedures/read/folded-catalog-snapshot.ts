@@ -12,7 +12,7 @@ import { ProcedureAt } from './procedure-timeline';
 
 export interface CatalogSnapshotFolded {
   readonly label: string;
-  /** The snapshot it was folded on. */
+  /** The catalogue held it was folded on: a snapshot, or the live catalogue. */
   readonly from: SnapshotStatus;
   /** Audit-trail entries folded on top of it. */
   readonly entries: number;
@@ -27,9 +27,9 @@ export type CatalogSnapshotFold = { readonly folded: CatalogSnapshotFolded } | {
  * The catalogue's snapshot at a point in time, folded on the catalogue held nearest it (the live one, or the latest
  * earlier snapshot: see catalogSnapshotAt) with the audit trail's entries it lacks (see catalogsFromHeld), instead of
  * replayed from the whole log: a province that writes one snapshot a year folds each on the year before's, or on the
- * live catalogue when the year has just ended. The audit trail is read as the service left it, or as it is folding it meanwhile;
- * it must be the current projection's, folded from this log, and at least as far as the snapshot. When it cannot be
- * done, nothing is written and `notFolded` says why, for the caller to replay the log instead.
+ * live catalogue when the year has just ended. The audit trail is read as the service left it, or as it is folding it
+ * meanwhile; it must be the current projection's, folded from this log, and at least as far as the catalogue held.
+ * When it cannot be done, nothing is written and `notFolded` says why, for the caller to replay the log instead.
  */
 export async function foldedCatalogSnapshot(store: EventStore, readStore: SqliteReadStore, filter: TimeFilter): Promise<CatalogSnapshotFold> {
   const trail = readStore.status(auditTrailProjection.name);
