@@ -155,3 +155,23 @@ export function firstInRangeSql(
     FROM value`;
   return { sql, params: [...(given(range.from) ? [range.from] : []), ...to, ...to, after] };
 }
+
+/**
+ * The documents whose value of an index is above `value` (and whose id is up to `throughId`, when given), with the index
+ * columns `columns` names (by the name each is answered under): at most `limit`, in that index's order, read from it.
+ */
+export function aboveSql(
+  table: string,
+  projection: AnyProjection,
+  index: string,
+  value: string | number,
+  { columns, throughId, limit }: { readonly columns: Readonly<Record<string, string>>; readonly throughId?: string; readonly limit: number },
+): SqlStatement {
+  const column = indexColumn(projection, index);
+  const answered = Object.entries(columns).map(([name, field]) => `, ${indexColumn(projection, field)} AS ${name}`);
+  const through = throughId === undefined ? '' : ' AND id <= ?';
+  return {
+    sql: `SELECT id${answered.join('')} FROM ${table} INDEXED BY ${indexName(table, index)} WHERE ${column} > ?${through} LIMIT ?`,
+    params: throughId === undefined ? [value, limit] : [value, throughId, limit],
+  };
+}

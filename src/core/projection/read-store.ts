@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { AnyProjection, DocumentProjection, INDEX_NAME, IndexValue } from './document-projection';
 import {
+  aboveSql,
   DocumentQuery,
   firstInRangeSql,
   indexName,
@@ -307,18 +308,10 @@ export class SqliteReadStore {
     value: string | number,
     { fields, throughId, limit }: { readonly fields: Readonly<Record<Name, string>>; readonly throughId?: string; readonly limit: number },
   ): Array<DocumentFields<Name>> {
-    const indexes = projection.indexes ?? {};
-    if (!Object.hasOwn(indexes, index)) throw new Error(`${projection.name} has no index ${index}`);
-    const columns = Object.entries<string>(fields).map(([name, field]) => {
-      // Inlined into the SQL text: only plain names, of index columns.
-      if (!FIELD_NAME.test(name) || name === 'id' || !Object.hasOwn(indexes, field)) throw new Error(`field ${name} (${field}) is not a plain name with an index`);
-      return `, ix_${field} AS ${name}`;
-    });
-    const table = tableName(projection.name, generation);
-    const through = throughId === undefined ? '' : ' AND id <= ?';
-    const sql = `SELECT id${columns.join('')} FROM ${table} INDEXED BY ${indexName(table, index)} WHERE ix_${index} > ?${through} LIMIT ?`;
-    const params = throughId === undefined ? [value, limit] : [value, throughId, limit];
-    return this.prepared<Array<string | number>, DocumentFields<Name>>(sql).all(...params);
+    // The names are inlined into the SQL text: only plain ones (the columns' are checked to be indexes).
+    for (const name of Object.keys(fields)) if (!FIELD_NAME.test(name) || name === 'id') throw new Error(`field name ${name} is not a plain name`);
+    const { sql, params } = aboveSql(tableName(projection.name, generation), projection, index, value, { columns: fields, throughId, limit });
+    return this.prepared<IndexValue[], DocumentFields<Name>>(sql).all(...params);
   }
 
   /**

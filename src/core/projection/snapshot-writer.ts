@@ -28,7 +28,9 @@ export function writeSnapshot<Doc>(
   let chunk: Array<readonly [string, Doc]> = [];
   for (const entry of documents) {
     chunk.push(entry);
-    if (chunk.length === DOCUMENTS_PER_TRANSACTION) chunk = (write.immediate(chunk), []);
+    if (chunk.length < DOCUMENTS_PER_TRANSACTION) continue;
+    write.immediate(chunk);
+    chunk = [];
   }
   write.immediate(chunk);
   // Indexed once written, as a rebuild does: sorting the finished table is cheaper than keeping indexes up to date.

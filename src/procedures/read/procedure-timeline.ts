@@ -22,10 +22,10 @@ export interface TimelineMoment {
    * The catalogue at each of several effective dates (undefined: every date), as known at `knownAt`. From the live
    * catalogue or the latest snapshot `ledger rebuild procedure-catalog` wrote at or before the earliest of them (see
    * catalogSnapshotAt), when one serves, with the procedure events it lacks folded on top (`catalogsFromHeld`);
-   * otherwise folded from the whole trail (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded into the catalogue of every date it
-   * had taken effect by, as the trail is read, so that memory holds the catalogues, not their history. `visit` sees
-   * every entry read, in log order, for answers that need some of them too (none is kept): every entry that took effect
-   * after the earliest date and by the latest is among them.
+   * otherwise folded from the whole trail (`catalogsFromTrail`). Either way in one reading of the trail, an entry folded
+   * into the catalogue of every date it had taken effect by, as the trail is read, so that memory holds the catalogues,
+   * not their history. `visit` sees every entry read, in log order, for answers that need some of them too (none is
+   * kept): every entry that took effect after the earliest date and by the latest is among them.
    */
   catalogsAt(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit): Array<Map<string, ProcedureAt>>;
 }
@@ -75,7 +75,7 @@ export class ProcedureTimeline {
   private read(asOfs: ReadonlyArray<string | undefined>, knownAt?: string, visit?: TrailVisit, held?: HeldCatalog): Array<Map<string, ProcedureAt>> {
     const trail = this.projections.readModel(auditTrailProjection);
     if (held) return catalogsFromHeld(trail, held, asOfs, knownAt, visit);
-    const snapshot = catalogSnapshotAt(this.projections, { asOf: earliestOf(asOfs), knownAt });
-    return snapshot ? catalogsFromHeld(trail, heldSnapshot(snapshot), asOfs, knownAt, visit) : catalogsFromTrail(trail, asOfs, knownAt, visit);
+    const nearest = catalogSnapshotAt(this.projections, { asOf: earliestOf(asOfs), knownAt });
+    return nearest ? catalogsFromHeld(trail, heldSnapshot(nearest), asOfs, knownAt, visit) : catalogsFromTrail(trail, asOfs, knownAt, visit);
   }
 }
