@@ -6,6 +6,7 @@ import { CatalogEntry, procedureCatalogProjection } from '../../projections/proc
 import { READ_STORE_FILE_NAME } from '../../src/config/open-read-store';
 import { SqliteReadStore } from '../../src/core/projection/read-store';
 import { catalogueByDefinition } from '../support/catalogue-by-definition';
+import { anEvent } from '../support/event-factory';
 import { cut, decision, decisionRef, newItem, opening } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -100,5 +101,47 @@ describe('ledger rebuild beside a running service', () => {
     expect(duringReplay).toBeGreaterThan(0);
     const afterReplay = await snapshotAgainstDefinition('procedure-catalog@asOf=2022-09-30', '2022-09-30');
     expect(afterReplay.snapshot).toEqual(afterReplay.definition);
+  });
+
+  it('is left to build when a service starts meanwhile: the generations it writes are not dropped as left behind', async () => {
+    for (let batch = 0; batch < 30; batch++) {
+      const events = Array.from({ length: 1000 }, (_, i) => anEvent(batch * 1000 + i));
+      await t.store.appendToStream({ streamId: `notes-${batch}`, events, expectedRevision: 'no_stream' });
+    }
+    const rebuilding = ledgerProcess(['rebuild', 'audit-trail', '--data-dir', dataDir], swcCache);
+    let finished = false;
+    void rebuilding.finally(() => (finished = true));
+
+    // What a service does as it starts (ProjectionRunner.start), at moments when the rebuild's generation is being
+    // written: under the write lock, so that the rebuild cannot swap it in between the look and the drop.
+    const unreferenced = () =>
+      readStore.db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_audit\\_trail\\_g%' ESCAPE '\\' AND name NOT IN " +
+            "(SELECT 'rm_audit_trail_g' || generation FROM projections UNION SELECT 'rm_audit_trail_g' || generation FROM snapshots)",
+        )
+        .all()
+        .map((row) => row.name);
+    const kept: string[][] = [];
+    while (!finished) {
+      readStore.db
+        .transaction(() => {
+          const building = unreferenced();
+          if (building.length === 0) return;
+          readStore.dropOrphans();
+          kept.push(building.filter((name) => unreferenced().includes(name)));
+          expect(kept.at(-1)).toEqual(building);
+        })
+        .immediate();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    const rebuilt = await rebuilding;
+    expect({ code: rebuilt.code, out: rebuilt.out }).toEqual({ code: 0, out: expect.stringContaining('the live read models now are the rebuilt ones') });
+    expect(rebuilt.err).not.toMatch(/error|no such table/i);
+    expect(kept.length).toBeGreaterThan(0);
+    const live = readStore.status('audit-trail')!;
+    expect(kept[0]).toEqual([`rm_audit_trail_g${live.generation}`]);
+    expect(readStore.documentCount('audit-trail', live.generation)).toBe(live.position);
   });
 });

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { AnyProjection, DocumentProjection, INDEX_NAME, IndexValue } from './document-projection';
+import { builderGone, GenerationBuilder, thisBuilder } from './generation-builder';
 import {
   aboveSql,
   DocumentQuery,
@@ -80,8 +81,17 @@ CREATE TABLE IF NOT EXISTS snapshots (
   label TEXT PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL, generation INTEGER NOT NULL,
   position INTEGER NOT NULL, as_of TEXT, known_at TEXT
 );
-CREATE TABLE IF NOT EXISTS generations (generation INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS generations (generation INTEGER PRIMARY KEY, host TEXT, pid INTEGER, started TEXT, created_at INTEGER);
 `;
+
+/** Columns added to the registry since its first version, which a read store written before them gets once. */
+const ADDED_COLUMNS: ReadonlyArray<readonly [table: string, column: string, type: string]> = [
+  ['projections', 'checkpoint_event', 'TEXT'],
+  ['generations', 'host', 'TEXT'],
+  ['generations', 'pid', 'INTEGER'],
+  ['generations', 'started', 'TEXT'],
+  ['generations', 'created_at', 'INTEGER'],
+];
 
 export const tableName = (projection: string, generation: number): string => `rm_${projection.replace(/[^a-z0-9]/gi, '_')}_g${generation}`;
 
@@ -115,13 +125,19 @@ export class SqliteReadStore {
     // pages found in the cache spare a system call each; bounded, so memory stays flat whatever the size of the log.
     this.db.pragma('cache_size = -65536');
     this.db.exec(REGISTRY);
-    // A read store from before checkpoints named their event gets the column, once, checked again under the write lock
-    // since rebuild workers open the same file at once; otherwise no lock is taken, which a long rebuild may hold.
-    const keepsCheckpointEvent = () => (this.db.pragma('table_info(projections)') as Array<{ name: string }>).some((c) => c.name === 'checkpoint_event');
-    if (!keepsCheckpointEvent()) {
-      this.db.transaction(() => keepsCheckpointEvent() || this.db.exec('ALTER TABLE projections ADD COLUMN checkpoint_event TEXT')).immediate();
-    }
+    this.addMissingColumns();
     this.readTogether = this.db.transaction((read: () => unknown) => read()) as <T>(read: () => T) => T;
+  }
+
+  /**
+   * A read store written before a column of the registry existed gets it, once, checked again under the write lock since
+   * rebuild workers open the same file at once; otherwise no lock is taken, which a long rebuild may hold.
+   */
+  private addMissingColumns(): void {
+    const missing = () =>
+      ADDED_COLUMNS.filter(([table, column]) => !(this.db.pragma(`table_info(${table})`) as Array<{ name: string }>).some((c) => c.name === column));
+    if (missing().length === 0) return;
+    this.db.transaction(() => missing().forEach(([table, column, type]) => this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`))).immediate();
   }
 
   status(name: string): ProjectionStatus | undefined {
@@ -167,7 +183,10 @@ export class SqliteReadStore {
   createGeneration(projection: AnyProjection, { indexed = true }: { indexed?: boolean } = {}): number {
     const indexes = Object.keys(projection.indexes ?? {});
     for (const index of indexes) if (!INDEX_NAME.test(index)) throw new Error(`index name ${index} of ${projection.name} is not a plain identifier`);
-    const generation = this.db.prepare('INSERT INTO generations (generation) VALUES (NULL)').run().lastInsertRowid as number;
+    const builder = thisBuilder();
+    const generation = this.db
+      .prepare('INSERT INTO generations (host, pid, started, created_at) VALUES (?, ?, ?, ?)')
+      .run(builder.host, builder.pid, builder.started, builder.createdAt).lastInsertRowid as number;
     const columns = indexes.map((index) => `, ix_${index}`).join('');
     // A rowid table, not WITHOUT ROWID: documents are hundreds of bytes, and a B-tree keyed by their id must move
     // whole documents between pages on every split; here it moves only the small (id, rowid) entries of the key's
@@ -225,7 +244,10 @@ export class SqliteReadStore {
     );
   }
 
-  /** Drops generations that nothing refers to: left behind by a rebuild that died before its swap. */
+  /**
+   * Drops generations that nothing refers to and whose builder no longer runs: left behind by a rebuild that died
+   * before its swap. One still being built (a `ledger rebuild` beside a service that starts) is left to its builder.
+   */
   dropOrphans(): void {
     const used = new Set(
       this.db
@@ -233,8 +255,20 @@ export class SqliteReadStore {
         .all()
         .map((row) => tableName(row.name, row.generation)),
     );
+    const builders = new Map(
+      this.db
+        .prepare<[], GenerationBuilder & { generation: number }>(
+          'SELECT generation, host, pid, started, created_at AS createdAt FROM generations WHERE host IS NOT NULL',
+        )
+        .all()
+        .map(({ generation, ...builder }) => [generation, builder]),
+    );
     const tables = this.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\'").all();
-    for (const { name } of tables) if (!used.has(name)) this.db.exec(`DROP TABLE IF EXISTS ${name}`);
+    for (const { name } of tables) {
+      if (used.has(name)) continue;
+      const builder = builders.get(Number(/_g(\d+)$/.exec(name)?.[1]));
+      if (builder === undefined || builderGone(builder)) this.db.exec(`DROP TABLE IF EXISTS ${name}`);
+    }
   }
 
   table<Doc>(projection: DocumentProjection<Doc>, generation: number): DocumentTable<Doc> {
