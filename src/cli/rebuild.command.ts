@@ -50,6 +50,9 @@ export function rebuildCommand(io: CliIo): Command {
       const store = await openEventStore(config);
       const readStore = openReadStore(config);
       try {
+        // A rebuild that died before its swap left its generations; those of one still running are left to it.
+        const dropped = readStore.dropOrphans();
+        if (dropped.length > 0) io.out(`dropped ${dropped.length} read-model table(s) left by a rebuild that stopped before its swap`);
         const rest = isFiltered(filter) && !options.fromLog ? await catalogFoldedOnHeld(io, store, readStore, projections, filter) : projections;
         if (rest.length > 0) await replayLog(io, config, store, readStore, rest, { ...filter, workers });
       } finally {

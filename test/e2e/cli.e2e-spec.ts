@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +132,26 @@ describe('ledger rebuild', () => {
       expect(after[projection.name].documents).toEqual(before[projection.name].documents);
       expect(after[projection.name].documents.length).toBeGreaterThan(0);
     }
+  });
+
+  it('drops the tables a rebuild that died left behind, and leaves those of one still running', async () => {
+    const readStore = openReadStore();
+    const unitHistories = ALL_PROJECTIONS.find((projection) => projection.name === 'unit-histories')!;
+    // A process that has exited stands for the rebuild that died; the one still running is this process.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const generation = readStore.createGeneration(unitHistories);
+    readStore.db.prepare('UPDATE generations SET pid = ?, started = NULL WHERE generation = ?').run(gone, generation);
+    const died = `rm_unit_histories_g${generation}`;
+    const running = readStore.createGeneration(unitHistories);
+
+    const result = await cli('rebuild', 'unit-histories', '--data-dir', dataDir);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('dropped 1 read-model table(s) left by a rebuild that stopped before its swap');
+    expect(tables()).not.toContain(died);
+    expect(tables()).toContain(`rm_unit_histories_g${running}`);
+    const again = await cli('rebuild', 'unit-histories', '--data-dir', dataDir);
+    expect(again.out).not.toContain('dropped');
   });
 
   it.each([['1'], ['2'], ['3']])('builds the same read models with %s worker thread(s)', async (workers) => {

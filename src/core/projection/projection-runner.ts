@@ -64,7 +64,8 @@ export class ProjectionRunner extends LiveProjections {
 
   /** Starts folding in the background; a store out of reach delays the folding, not the start. */
   async start(): Promise<void> {
-    this.readStore.dropOrphans();
+    const dropped = this.readStore.dropOrphans();
+    if (dropped.length > 0) this.logger.log(`dropped read-model tables left by a rebuild that stopped before its swap: ${dropped.join(', ')}`);
     this.loadTargets();
     // Here when the store answers, so that the health after the start is already true; the loop tries again if not.
     await this.checkCheckpoints().catch(() => undefined);

@@ -247,8 +247,9 @@ export class SqliteReadStore {
   /**
    * Drops generations that nothing refers to and whose builder no longer runs: left behind by a rebuild that died
    * before its swap. One still being built (a `ledger rebuild` beside a service that starts) is left to its builder.
+   * Returns the tables dropped.
    */
-  dropOrphans(): void {
+  dropOrphans(): string[] {
     const used = new Set(
       this.db
         .prepare<[], { name: string; generation: number }>('SELECT name, generation FROM projections UNION SELECT name, generation FROM snapshots')
@@ -264,11 +265,13 @@ export class SqliteReadStore {
         .map(({ generation, ...builder }) => [generation, builder]),
     );
     const tables = this.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\'").all();
-    for (const { name } of tables) {
-      if (used.has(name)) continue;
+    const left = tables.map(({ name }) => name).filter((name) => !used.has(name));
+    const dropped = left.filter((name) => {
       const builder = builders.get(Number(/_g(\d+)$/.exec(name)?.[1]));
-      if (builder === undefined || builderGone(builder)) this.db.exec(`DROP TABLE IF EXISTS ${name}`);
-    }
+      return builder === undefined || builderGone(builder);
+    });
+    for (const name of dropped) this.db.exec(`DROP TABLE IF EXISTS ${name}`);
+    return dropped;
   }
 
   table<Doc>(projection: DocumentProjection<Doc>, generation: number): DocumentTable<Doc> {
