@@ -2,20 +2,20 @@ import { Presets, SingleBar } from 'cli-progress';
 import { eventsPerSecond, RebuildProgress } from '../core/projection/rebuild';
 import { CliIo } from './cli-io';
 
-/** Shows a rebuild's progress: `report` for each page folded, `done` once it ended, well or not. */
+/** Shows a rebuild's progress (or a copy's, named by `label`): `report` for each page, `done` once it ended, well or not. */
 export interface ProgressDisplay {
   report(progress: RebuildProgress): void;
   done(): void;
 }
 
 /** A bar redrawn in place on a terminal; plain lines where the output is kept (a pipe, a log, CI). */
-export const progressDisplay = (io: CliIo): ProgressDisplay => (io.isTerminal ? progressBar(io) : progressLines(io));
+export const progressDisplay = (io: CliIo, label = 'rebuild'): ProgressDisplay => (io.isTerminal ? progressBar(io, label) : progressLines(io, label));
 
-function progressBar(io: CliIo): ProgressDisplay {
+function progressBar(io: CliIo, label: string): ProgressDisplay {
   const bar = new SingleBar(
     {
       stream: io.terminal ?? process.stderr,
-      format: 'rebuild |{bar}| {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}',
+      format: `${label} |{bar}| {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}`,
       hideCursor: true,
       barsize: 30,
     },
@@ -36,7 +36,7 @@ function progressBar(io: CliIo): ProgressDisplay {
 }
 
 /** A line at each tenth of the way and at least every 2 s, so that a log shows the rebuild moving without flooding. */
-function progressLines(io: CliIo, everyMs = 2000): ProgressDisplay {
+function progressLines(io: CliIo, label: string, everyMs = 2000): ProgressDisplay {
   let nextTenth = 1;
   let lastLineAt = 0;
   return {
@@ -45,7 +45,7 @@ function progressLines(io: CliIo, everyMs = 2000): ProgressDisplay {
       if (fraction * 10 < nextTenth && elapsedMs - lastLineAt < everyMs) return;
       nextTenth = Math.floor(fraction * 10) + 1;
       lastLineAt = elapsedMs;
-      io.err(`rebuild: ${position}/${head} events (${Math.floor(fraction * 100)}%), ${eventsPerSecond(events, elapsedMs)} events/s`);
+      io.err(`${label}: ${position}/${head} events (${Math.floor(fraction * 100)}%), ${eventsPerSecond(events, elapsedMs)} events/s`);
     },
     done: () => undefined,
   };

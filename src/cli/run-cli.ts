@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { inspect } from 'node:util';
 import { ConfigError } from '../config/ledger-config';
 import { CliError, CliIo } from './cli-io';
+import { copyCommand } from './copy.command';
 import { digestCommand, proofCommand, verifyCommand, verifyProofCommand } from './ledger-proof.commands';
 import { keysCommand } from './keys.command';
 import { generateCommand } from './generate.command';
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput(output)
     .addCommand(statsCommand(io))
     .addCommand(rebuildCommand(io))
+    .addCommand(copyCommand(io))
     .addCommand(snapshotsCommand(io))
     .addCommand(keysCommand(io))
     .addCommand(verifyCommand(io))

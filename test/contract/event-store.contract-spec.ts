@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { ConcurrencyError, IdempotencyConflictError, UnavailableError } from '../../src/core/errors/ledger-errors';
+import { ConcurrencyError, IdempotencyConflictError, RecordedTimeGoesBackError, UnavailableError } from '../../src/core/errors/ledger-errors';
 import { EsdbEventStore } from '../../src/core/event-store/esdb-event-store';
 import { EventStore } from '../../src/core/event-store/event-store.port';
 import { MemoryEventStore } from '../../src/core/event-store/memory-event-store';
@@ -23,16 +23,19 @@ interface Adapter {
   readonly chain?: 'log' | 'stream';
   /** Whether it reads the log grouped by stream (`readAllByStream`). */
   readonly readsByStream?: true;
+  /** Whether its appends are serialised, so that recorded times never go back along the whole log, not only a stream. */
+  readonly timesInLogOrder?: true;
   open(): Promise<EventStore>;
   cleanUp(): Promise<void>;
 }
 
 const EMBEDDED = { supportsMultiStreamAppend: true, positionsAreGapFree: true, eventIdsUniqueAcrossStreams: true };
 
-const memory = (): Adapter => ({ declares: EMBEDDED, open: async () => new MemoryEventStore(), cleanUp: async () => undefined });
+const memory = (): Adapter => ({ declares: EMBEDDED, timesInLogOrder: true, open: async () => new MemoryEventStore(), cleanUp: async () => undefined });
 
 const memoryNonAtomic = (): Adapter => ({
   declares: { ...EMBEDDED, supportsMultiStreamAppend: false },
+  timesInLogOrder: true,
   open: async () => new MemoryEventStore({ multiStreamAppend: false }),
   cleanUp: async () => undefined,
 });
@@ -51,6 +54,7 @@ const sqlite = (): Adapter => {
     declares: EMBEDDED,
     chain: 'log',
     readsByStream: true,
+    timesInLogOrder: true,
     open: async () => new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 50 }),
     cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -288,6 +292,44 @@ const contract = (makeAdapter: () => Adapter) => () => {
       const last = (await store.readAll()).at(-1)!.position;
       expect(await store.stats()).toEqual({ eventCount: 5, streamCount: 2, lastPosition: last });
       if (store.positionsAreGapFree) expect(last).toBe(5);
+    });
+  });
+
+  describe('recorded times kept by a copy of the ledger', () => {
+    it('stores the events of an append with the recorded time it keeps, and records later appends from it on', async () => {
+      const kept = '2021-03-04T05:06:07.089Z';
+      const copied = await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', recordedAt: kept, events: [anEvent(1), anEvent(2)] });
+      const later = await store.appendToStream({ streamId: 's-1', expectedRevision: 1, events: [anEvent(3)] });
+
+      expect(copied.events.map((e) => e.recordedAt)).toEqual([kept, kept]);
+      expect((await store.readStream('s-1')).map((e) => e.recordedAt)).toEqual([kept, kept, later.events[0].recordedAt]);
+      expect(later.events[0].recordedAt > kept).toBe(true);
+      if (store.integrity) expect(await store.integrity.verify()).toMatchObject({ ok: true, checked: 3 });
+    });
+
+    it("refuses a recorded time before the stream's last event, and writes nothing", async () => {
+      await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', recordedAt: '2021-03-04T05:06:07.089Z', events: [anEvent(1)] });
+      const back = store.appendToStream({ streamId: 's-1', expectedRevision: 0, recordedAt: '2021-03-04T05:06:07.088Z', events: [anEvent(2)] });
+
+      await expect(back).rejects.toBeInstanceOf(RecordedTimeGoesBackError);
+      await expect(back).rejects.toMatchObject({ httpStatus: 409, code: 'STREAM.RECORDED_TIME_GOES_BACK' });
+      expect(await store.readStream('s-1')).toHaveLength(1);
+    });
+
+    it("refuses, where appends are serialised, a recorded time before the log's last event", async () => {
+      await store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', recordedAt: '2021-03-04T05:06:07.089Z', events: [anEvent(1)] });
+      const elsewhere = store.appendToStream({ streamId: 's-2', expectedRevision: 'no_stream', recordedAt: '2020-01-01T00:00:00.000Z', events: [anEvent(2)] });
+
+      if (!adapter.timesInLogOrder) return void (await expect(elsewhere).resolves.toMatchObject({ nextExpectedRevision: 0 }));
+      await expect(elsewhere).rejects.toBeInstanceOf(RecordedTimeGoesBackError);
+      expect(await store.readStream('s-2')).toEqual([]);
+    });
+
+    it('refuses a recorded time not written as an ISO timestamp', async () => {
+      await expect(store.appendToStream({ streamId: 's-1', expectedRevision: 'no_stream', recordedAt: '2021-03-04 05:06', events: [anEvent(1)] })).rejects.toThrow(
+        'the recorded time 2021-03-04 05:06 kept for s-1 is not an ISO timestamp',
+      );
+      expect(await store.readStream('s-1')).toEqual([]);
     });
   });
 

@@ -7,8 +7,8 @@ import { CatalogEntry, procedureCatalogProjection } from '../../projections/proc
 import { runCli } from '../../src/cli/run-cli';
 import { READ_STORE_FILE_NAME } from '../../src/config/open-read-store';
 import { SqliteReadStore } from '../../src/core/projection/read-store';
-import { cut, decision, newItem } from '../support/fixtures';
-import { CATALOGUE, MERGER, REGISTRY } from '../support/organisation-fixtures';
+import { decision, newItem } from '../support/fixtures';
+import { recordSampleLedger } from '../support/sample-ledger';
 import { startTestApp } from '../support/test-app';
 
 /** Runs the CLI in-process; as if stderr were a terminal when given one (the progress bar draws there). */
@@ -88,24 +88,11 @@ describe('ledger rebuild', () => {
       .all()
       .map((row) => row.name);
 
-  /** A ledger as the service writes it: units, an opening catalogue, a decision, a cut and a merger. */
+  /** A ledger as the service writes it (see recordSampleLedger). */
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ledger-rebuild-'));
     const t = await startTestApp('sqlite', { LEDGER_DATA_DIR: dataDir });
-    const ok = async (url: string, body: unknown) => {
-      const response = await t.request('POST', url, body);
-      if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
-    };
-    for (const body of REGISTRY) await ok('/units', body);
-    await ok('/catalogue/opening-entries', CATALOGUE);
-    await ok('/decisions', decision([newItem('1.000046'), newItem('1.000047', { announcedDays: 12 })]));
-    await ok('/procedures/1.000047/cuts', cut(12, 9, { expectedRevision: 0 }));
-    await ok('/reorganisations/merges', {
-      decision: MERGER,
-      effectiveDate: '2025-03-01',
-      units: [{ unitId: 'so-nnptnt' }, { unitId: 'so-tnmt' }],
-      into: { unitId: 'so-nnmt', name: 'Sở Nông nghiệp và Môi trường', level: 'province', category: 'agency', parentId: 'tinh' },
-    });
+    await recordSampleLedger(t);
     // The live read models have folded everything before the service stops.
     expect((await t.request('GET', '/procedures')).status).toBe(200);
     events = (await t.store.stats()).eventCount;

@@ -81,6 +81,17 @@ export class IdempotencyConflictError extends ConflictError {
   }
 }
 
+/** An append keeps a recorded time before one the log already holds (HTTP 409): recorded times never go back. */
+export class RecordedTimeGoesBackError extends ConflictError {
+  constructor(streamId: string, kept: string, last: string) {
+    super(
+      'STREAM.RECORDED_TIME_GOES_BACK',
+      `the events for ${streamId} keep the recorded time ${kept}, before ${last}, that of the event recorded last: recorded times never go back here`,
+      `thời điểm ghi nhận ${kept} của các sự kiện thuộc ${streamId} sớm hơn ${last}, thời điểm của sự kiện được ghi gần nhất: thời điểm ghi nhận không được lùi lại`,
+    );
+  }
+}
+
 /** A business rule refuses the command (HTTP 422). */
 export class BusinessRuleError extends LedgerError {
   readonly httpStatus = 422;

@@ -1,5 +1,5 @@
 import { NewEvent, RecordedEvent } from '../event-envelope';
-import { ConcurrencyError, IdempotencyConflictError } from '../errors/ledger-errors';
+import { ConcurrencyError, IdempotencyConflictError, RecordedTimeGoesBackError } from '../errors/ledger-errors';
 import { AppendResult, ExpectedRevision, StreamAppend } from './event-store.port';
 
 /** Revision of an empty (never written) stream. */
@@ -17,12 +17,16 @@ export function checkExpectedRevision(streamId: string, expected: ExpectedRevisi
   }
 }
 
+/** A timestamp as `Date.prototype.toISOString` writes it, the form every recorded time takes. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Programming errors in the batch itself: they never reach storage. */
 export function assertWellFormed(appends: readonly StreamAppend[]): void {
   const streams = new Set<string>();
   const ids = new Set<string>();
-  for (const { streamId, events } of appends) {
+  for (const { streamId, events, recordedAt } of appends) {
     if (!streamId) throw new Error('an append needs a stream id');
+    if (recordedAt !== undefined && !ISO_INSTANT.test(recordedAt)) throw new Error(`the recorded time ${recordedAt} kept for ${streamId} is not an ISO timestamp`);
     if (streams.has(streamId)) throw new Error(`stream ${streamId} appears twice in one append`);
     streams.add(streamId);
     for (const event of events) {
@@ -73,3 +77,13 @@ export function nextRecordedAt(lastRecordedAt: string | undefined, now: Date = n
 export function latestTime(...times: ReadonlyArray<string | undefined>): string | undefined {
   return times.reduce<string | undefined>((latest, time) => (time !== undefined && (latest === undefined || time > latest) ? time : latest), undefined);
 }
+
+/** The recorded time an append keeps (a copy of the ledger), refused when it goes back behind `last`. */
+export function keptRecordedAt(streamId: string, kept: string, last: string | undefined): string {
+  if (last !== undefined && kept < last) throw new RecordedTimeGoesBackError(streamId, kept, last);
+  return kept;
+}
+
+/** The recorded time of an append's events: the one it keeps, or now (see nextRecordedAt); never behind `last`. */
+export const recordedAtOf = (append: StreamAppend, last: string | undefined, now?: Date): string =>
+  append.recordedAt === undefined ? nextRecordedAt(last, now) : keptRecordedAt(append.streamId, append.recordedAt, last);

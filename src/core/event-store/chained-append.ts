@@ -1,6 +1,6 @@
 import { ConcurrencyError } from '../errors/ledger-errors';
 import { ChainedNewEvent, chainEvents, StreamHead } from '../ledger-hash/stream-chain';
-import { checkExpectedRevision, NO_STREAM_REVISION } from './append-rules';
+import { checkExpectedRevision, keptRecordedAt, NO_STREAM_REVISION } from './append-rules';
 import { AppendResult, StreamAppend } from './event-store.port';
 
 /** What a backend answers to a write at an exact revision: the stored result, or the revision it found instead. */
@@ -60,7 +60,8 @@ export async function appendChained(append: StreamAppend, io: ChainedAppendIo, o
       throw error;
     }
     if (events.length === 0) return { streamId, nextExpectedRevision: head.revision, events: [], duplicate: false };
-    const outcome = await io.write(streamId, chainEvents(head, streamId, events, io.recordedAt(head)), head.revision);
+    const recordedAt = append.recordedAt === undefined ? io.recordedAt(head) : keptRecordedAt(streamId, append.recordedAt, head.recordedAt);
+    const outcome = await io.write(streamId, chainEvents(head, streamId, events, recordedAt), head.revision);
     if ('written' in outcome) return outcome.written;
     // Another writer came first: perhaps with these very ids (a racing retry), else chain on what it wrote.
     const replay = await io.replay(append);

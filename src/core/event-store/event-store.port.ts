@@ -15,6 +15,12 @@ export interface StreamAppend {
   readonly streamId: string;
   readonly events: readonly NewEvent[];
   readonly expectedRevision: ExpectedRevision;
+  /**
+   * When its events were first recorded, kept as it is by a copy of the ledger (`ledger copy`); without it the store
+   * records them now. It may not be before the stream's last event, nor, where appends are serialised (SQLite, plain
+   * memory), before the log's: recorded times never go back there. An ISO timestamp as `toISOString` writes it.
+   */
+  readonly recordedAt?: string;
 }
 
 export interface AppendResult {

@@ -3,7 +3,7 @@ import { NewEvent, RecordedEvent } from '../event-envelope';
 import { LedgerIntegrity } from '../ledger-hash/integrity';
 import { ChainedRecord, ChainLink, EMPTY_STREAM, StreamHead, storedTextOf } from '../ledger-hash/stream-chain';
 import { StreamChainIntegrity } from '../ledger-hash/stream-chain-integrity';
-import { assertWellFormed, checkExpectedRevision, findReplay, latestTime, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
+import { assertWellFormed, checkExpectedRevision, findReplay, latestTime, nextRecordedAt, NO_STREAM_REVISION, recordedAtOf } from './append-rules';
 import { appendChained, ChainedAppendIo, ChainedWrite, revisionInWords } from './chained-append';
 import { catchUpSubscription } from './catch-up-subscription';
 import {
@@ -114,8 +114,10 @@ export class MemoryEventStore implements EventStore {
     if (replay) return replay;
     // Check every stream before touching any, so a refused append leaves nothing behind.
     for (const a of appends) checkExpectedRevision(a.streamId, a.expectedRevision, this.revisionOf(a.streamId));
-    const recordedAt = nextRecordedAt(this.log.at(-1)?.recordedAt);
-    const results = appends.map((a) => this.store(a.streamId, a.events.map((event) => ({ event, recordedAt }))));
+    const now = new Date();
+    let last = this.log.at(-1)?.recordedAt;
+    const recordedAts = appends.map((a) => (last = recordedAtOf(a, last, now)));
+    const results = appends.map((a, i) => this.store(a.streamId, a.events.map((event) => ({ event, recordedAt: recordedAts[i] }))));
     this.appended$.next();
     return results;
   }

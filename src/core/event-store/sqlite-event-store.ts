@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Observable, Subject } from 'rxjs';
 import { RecordedEvent } from '../event-envelope';
 import { UnavailableError } from '../errors/ledger-errors';
-import { assertWellFormed, checkExpectedRevision, findReplay, nextRecordedAt, NO_STREAM_REVISION } from './append-rules';
+import { assertWellFormed, checkExpectedRevision, findReplay, NO_STREAM_REVISION, recordedAtOf } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
 import { GroupCommit, MemberOutcome } from './group-commit';
 import { StreamRevisionRow, StreamRevisions } from './stream-revisions';
@@ -256,8 +256,11 @@ export class SqliteEventStore implements EventStore {
     appends.forEach((a, i) => checkExpectedRevision(a.streamId, a.expectedRevision, current[i]));
     let position = head?.position ?? 0;
     let previousHash = head?.hash ?? GENESIS_HASH;
-    const recordedAt = nextRecordedAt(head?.recorded_at);
+    // One moment for the whole call, so that the events of a decision are all known from the same instant on.
+    const now = new Date();
+    let lastRecordedAt = head?.recorded_at;
     return appends.map((a, i) => {
+      const recordedAt = (lastRecordedAt = recordedAtOf(a, lastRecordedAt, now));
       let revision = current[i];
       const events = a.events.map((event): RecordedEvent => {
         position += 1;

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { loadConfig, LedgerConfig, redactPassword } from '../config/ledger-config';
+import { openEventStore } from '../config/open-event-store';
+import { KEY_STORE_FILE_NAME } from '../config/open-key-store';
+import { LedgerError } from '../core/errors/ledger-errors';
+import { copyLedger, CopyRefusedError, LedgerCopy } from '../core/event-store/ledger-copy';
+import { CliError, CliIo } from './cli-io';
+import { cliConfig, dataDirOption } from './open-ledger';
+import { progressDisplay } from './rebuild-progress';
+
+const ESDB = /^esdb(\+discover)?:\/\//;
+
+export function copyCommand(io: CliIo): Command {
+  return new Command('copy')
+    .description(
+      'copy the ledger into another backend, every event as first recorded (id, stream, revision, content, recorded time) ' +
+        'and in its order: onto an EventStoreDB server, or into another folder; a copy stopped part-way is taken up where it ' +
+        'stopped, and the copy is read back and checked against the source',
+    )
+    .requiredOption('--to <destination>', 'esdb://… or esdb+discover://… (an EventStoreDB server), or a folder for a SQLite ledger')
+    .option(...dataDirOption)
+    .action(async (options: { to: string; dataDir?: string }) => {
+      const from = cliConfig(options.dataDir, true);
+      if (from.eventStore === 'memory') throw new CliError('LEDGER_EVENT_STORE is memory, which keeps no log for another process to copy');
+      const to = destinationConfig(options.to, from);
+      const source = await openEventStore(from);
+      try {
+        const destination = await openEventStore(to);
+        try {
+          const progress = progressDisplay(io, 'copy');
+          const copy = await copyLedger(source, destination, {
+            onProgress: ({ held, total, written, elapsedMs }) => progress.report({ position: held, head: total, events: written, elapsedMs }),
+          })
+            .catch((error: unknown) => Promise.reject(asCliError(error)))
+            .finally(() => progress.done());
+          report(io, copy, where(to), from);
+        } finally {
+          await destination.close();
+        }
+      } finally {
+        await source.close();
+      }
+    });
+}
+
+/** The configuration of the destination named by `--to`; refused when it is the source itself. */
+function destinationConfig(to: string, source: LedgerConfig): LedgerConfig {
+  const target = to.trim();
+  if (target === '') throw new CliError('--to names no destination: give esdb://… or a folder');
+  const config = ESDB.test(target)
+    ? loadConfig({ ...process.env, LEDGER_EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: target, LEDGER_SEED_ON_START: 'false' })
+    : loadConfig({ ...process.env, LEDGER_EVENT_STORE: 'sqlite', LEDGER_DATA_DIR: target, LEDGER_SEED_ON_START: 'false' });
+  const same =
+    config.eventStore === source.eventStore &&
+    (config.eventStore === 'esdb' ? config.eventStoreConnectionString === source.eventStoreConnectionString : resolve(config.dataDir) === resolve(source.dataDir));
+  if (same) throw new CliError(`--to ${redactPassword(target)} is the ledger being copied: name another server or folder`);
+  return config;
+}
+
+const where = (config: LedgerConfig): string =>
+  config.eventStore === 'esdb' ? redactPassword(config.eventStoreConnectionString!) : resolve(config.dataDir);
+
+/** What the operator can act on, said without a stack: the destination refused, or went away part-way. */
+function asCliError(error: unknown): unknown {
+  if (error instanceof CopyRefusedError) return new CliError(`nothing copied: ${error.message}`);
+  if (error instanceof LedgerError) return new CliError(`the copy stopped: ${error.message}. What it wrote is kept; the same command takes it up where it stopped`);
+  return error;
+}
+
+function report(io: CliIo, copy: LedgerCopy, destination: string, source: LedgerConfig): void {
+  if (copy.written === 0) io.out(`nothing to copy: ${destination} held every event already`);
+  else io.out(`copied ${copy.written} events into ${destination}${copy.heldBefore > 0 ? ` after the ${copy.heldBefore} a copy stopped part-way wrote` : ''}`);
+  io.out(`both hold the same ${copy.total} events in the same order, read back and compared; content SHA-256 ${copy.digest}`);
+  io.out(
+    `the read models are built from the copy when a service starts on it; API keys are not copied: they stay in ${resolve(source.dataDir, KEY_STORE_FILE_NAME)}`,
+  );
+}

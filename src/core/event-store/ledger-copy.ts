@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { RecordedEvent } from '../event-envelope';
+import { stableJson } from '../stable-json';
+import { EventStore, StreamAppend } from './event-store.port';
+
+/*
+ * A copy of a ledger onto another backend: a log on SQLite moved to an EventStoreDB cluster, or back, or into another
+ * folder. Each event keeps its id, stream, revision, type, data, metadata and the time it was first recorded, and the
+ * events keep their order; the destination gives them its own positions and hashes them in its own chain. A copy
+ * stopped part-way is taken up again where it stopped, and a destination that holds anything but the source's first
+ * events is refused before anything is written.
+ */
+
+export interface CopyProgress {
+  /** Events the destination holds, of `total`. */
+  readonly held: number;
+  readonly total: number;
+  /** Events written by this copy so far. */
+  readonly written: number;
+  readonly elapsedMs: number;
+}
+
+export interface CopyOptions {
+  /** Events read from the source at a time, and at most written in one transaction where the destination can. */
+  readonly pageSize?: number;
+  readonly onProgress?: (progress: CopyProgress) => void;
+}
+
+export interface LedgerCopy {
+  /** Events the destination held before, the first of the source's (a copy stopped part-way). */
+  readonly heldBefore: number;
+  readonly written: number;
+  /** Events of the source when the copy began, all now in the destination. */
+  readonly total: number;
+  /** SHA-256 over every event's content in log order, the same on both sides (see contentDigest). */
+  readonly digest: string;
+}
+
+/** Why a copy cannot be made or taken up: nothing was written. */
+export class CopyRefusedError extends Error {}
+
+const DEFAULT_PAGE_SIZE = 1000;
+
+/**
+ * Copies the source's log, as it stands when the copy begins, into the destination, then reads both again whole and
+ * checks that they hold the same events in the same order.
+ */
+export async function copyLedger(source: EventStore, destination: EventStore, options: CopyOptions = {}): Promise<LedgerCopy> {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const started = Date.now();
+  const head = await source.headPosition();
+  const held = await heldPrefix(source, destination, head, pageSize);
+  // For the progress shown only: on EventStoreDB, counting is reading the whole log.
+  const total = source.positionsAreGapFree ? head : (await source.stats()).eventCount;
+  let written = 0;
+  const report = () => options.onProgress?.({ held: held.count + written, total, written, elapsedMs: Date.now() - started });
+  for (let from = held.nextPosition; from !== undefined && from <= head; ) {
+    const page = (await source.readAll({ fromPosition: from, maxCount: pageSize })).filter((event) => event.position <= head);
+    if (page.length === 0) break;
+    await writeInOrder(destination, appendsOf(page));
+    written += page.length;
+    report();
+    from = page.length === pageSize ? page.at(-1)!.position + 1 : undefined;
+  }
+  const copied = await heldPrefix(source, destination, head, pageSize);
+  if (copied.nextPosition !== undefined) throw new Error(`the destination lacks the source's event at position ${copied.nextPosition} after the copy`);
+  return { heldBefore: held.count, written, total: copied.count, digest: copied.digest };
+}
+
+/**
+ * The appends that write a page of the log again: one per run of events of one stream recorded at one time (as they
+ * were appended), each expecting the revision before its first event, so that no event can land twice or out of place.
+ */
+export function appendsOf(events: readonly RecordedEvent[]): StreamAppend[] {
+  const appends: Array<StreamAppend & { events: RecordedEvent[] }> = [];
+  for (const event of events) {
+    const last = appends.at(-1);
+    if (last && last.streamId === event.streamId && last.recordedAt === event.recordedAt) {
+      last.events.push(event);
+      continue;
+    }
+    const expectedRevision = event.revision === 0 ? 'no_stream' : event.revision - 1;
+    appends.push({ streamId: event.streamId, expectedRevision, recordedAt: event.recordedAt, events: [event] });
+  }
+  return appends.map(({ events: run, ...append }) => ({ ...append, events: run.map(({ id, type, schemaVersion, data, metadata }) => ({ id, type, schemaVersion, data, metadata })) }));
+}
+
+/**
+ * Writes appends in their order. Where the destination writes several streams in one transaction, consecutive appends
+ * go together as long as each names a stream once; elsewhere, one after the other.
+ */
+async function writeInOrder(destination: EventStore, appends: readonly StreamAppend[]): Promise<void> {
+  if (!destination.supportsMultiStreamAppend) {
+    for (const append of appends) await destination.appendToStream(append);
+    return;
+  }
+  let group: StreamAppend[] = [];
+  const streams = new Set<string>();
+  for (const append of appends) {
+    if (streams.has(append.streamId)) {
+      await destination.appendToStreams(group);
+      group = [];
+      streams.clear();
+    }
+    group.push(append);
+    streams.add(append.streamId);
+  }
+  if (group.length > 0) await destination.appendToStreams(group);
+}
+
+interface HeldPrefix {
+  /** Events the destination holds, each the same as the source's at its place. */
+  readonly count: number;
+  /** Position in the source of the first event the destination lacks; undefined when it lacks none up to the head. */
+  readonly nextPosition: number | undefined;
+  /** Of the events the destination holds. */
+  readonly digest: string;
+}
+
+/**
+ * How far the destination holds the source's log up to `head`, event for event; refused (CopyRefusedError) when one
+ * differs, or the destination holds more.
+ */
+async function heldPrefix(source: EventStore, destination: EventStore, head: number, pageSize: number): Promise<HeldPrefix> {
+  const digest = contentDigest();
+  const theirs = readLog(source, head, pageSize);
+  let count = 0;
+  for await (const held of readLog(destination, Number.MAX_SAFE_INTEGER, pageSize)) {
+    const next = await theirs.next();
+    if (next.done) {
+      throw new CopyRefusedError(`the destination holds more events than the source's ${count}: copy into an empty ledger, or into one a copy of this source stopped part-way`);
+    }
+    const difference = differenceOf(next.value, held);
+    if (difference) {
+      throw new CopyRefusedError(
+        `the destination's event ${count + 1} (${held.id} in ${held.streamId}) is not the source's (${next.value.id} in ${next.value.streamId}): ${difference} differs. ` +
+          'Copy into an empty ledger, or into one a copy of this source stopped part-way',
+      );
+    }
+    digest.add(next.value);
+    count++;
+  }
+  const next = await theirs.next();
+  await theirs.return(undefined);
+  return { count, nextPosition: next.done ? undefined : next.value.position, digest: digest.hex() };
+}
+
+/** The field in which two events differ as a copy keeps them, or undefined when they are the same. */
+export function differenceOf(a: RecordedEvent, b: RecordedEvent): string | undefined {
+  const fields = ['id', 'streamId', 'revision', 'type', 'schemaVersion', 'recordedAt'] as const;
+  const plain = fields.find((field) => a[field] !== b[field]);
+  if (plain) return plain;
+  if (stableJson(a.data) !== stableJson(b.data)) return 'data';
+  if (stableJson(a.metadata) !== stableJson(b.metadata)) return 'metadata';
+  return undefined;
+}
+
+/**
+ * SHA-256 over every event's content as a copy keeps it (its fields, each prefixed by its length; data and metadata
+ * as JSON with sorted keys), in log order: two ledgers holding the same events in the same order give the same
+ * digest, whatever their backend.
+ */
+export function contentDigest(): { add(event: RecordedEvent): void; hex(): string } {
+  const hash = createHash('sha256');
+  const field = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const length = Buffer.allocUnsafe(4);
+    length.writeUInt32BE(bytes.length);
+    hash.update(length).update(bytes);
+  };
+  return {
+    add: (event) => {
+      for (const text of [event.id, event.streamId, String(event.revision), event.type, String(event.schemaVersion), event.recordedAt]) field(text);
+      field(stableJson(event.data));
+      field(stableJson(event.metadata));
+    },
+    hex: () => hash.digest('hex'),
+  };
+}
+
+/** The log's events up to `head`, read a page at a time. */
+async function* readLog(store: EventStore, head: number, pageSize: number): AsyncGenerator<RecordedEvent> {
+  for (let from = 1; ; ) {
+    const page = await store.readAll({ fromPosition: from, maxCount: pageSize });
+    for (const event of page) {
+      if (event.position > head) return;
+      yield event;
+    }
+    if (page.length < pageSize) return;
+    from = page.at(-1)!.position + 1;
+  }
+}
