@@ -3,8 +3,10 @@ import { Command } from 'commander';
 import { loadConfig, LedgerConfig, redactPassword } from '../config/ledger-config';
 import { openEventStore } from '../config/open-event-store';
 import { KEY_STORE_FILE_NAME } from '../config/open-key-store';
-import { LedgerError } from '../core/errors/ledger-errors';
+import { LedgerError, UnavailableError } from '../core/errors/ledger-errors';
+import { EventStore } from '../core/event-store/event-store.port';
 import { copyLedger, CopyRefusedError, LedgerCopy } from '../core/event-store/ledger-copy';
+import { findUnfinishedDecisions } from '../procedures/apply-decision/unfinished-decisions';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig, dataDirOption } from './open-ledger';
 import { progressDisplay } from './rebuild-progress';
@@ -35,6 +37,13 @@ export function copyCommand(io: CliIo): Command {
             .catch((error: unknown) => Promise.reject(asCliError(error)))
             .finally(() => progress.done());
           report(io, copy, where(to), from);
+          const applying = await decisionsLeftApplying(source, destination);
+          if (applying.length > 0) {
+            io.err(
+              `warning: ${applying.length} decision(s) were still applying on the source, and stay so in the copy, where nothing completes them: ` +
+                `${applying.join(', ')}. Let the service on the source complete them, then run this copy again`,
+            );
+          }
         } finally {
           await destination.close();
         }
@@ -42,6 +51,15 @@ export function copyCommand(io: CliIo): Command {
         await source.close();
       }
     });
+}
+
+/**
+ * Decisions recorded ahead of their items (on EventStoreDB) that the copy holds unfinished. Where the destination writes
+ * decisions whole (SQLite), nothing there completes them, so the operator must hear of it.
+ */
+export async function decisionsLeftApplying(source: EventStore, destination: EventStore): Promise<string[]> {
+  if (source.supportsMultiStreamAppend || !destination.supportsMultiStreamAppend) return [];
+  return findUnfinishedDecisions(destination);
 }
 
 /** The configuration of the destination named by `--to`; refused when it is the source itself. */
@@ -61,16 +79,17 @@ function destinationConfig(to: string, source: LedgerConfig): LedgerConfig {
 const where = (config: LedgerConfig): string =>
   config.eventStore === 'esdb' ? redactPassword(config.eventStoreConnectionString!) : resolve(config.dataDir);
 
-/** What the operator can act on, said without a stack: the destination refused, or went away part-way. */
-function asCliError(error: unknown): unknown {
+/** What the operator can act on, said without a stack: the destination refused the copy, an event, or went away. */
+export function asCliError(error: unknown): unknown {
   if (error instanceof CopyRefusedError) return new CliError(`nothing copied: ${error.message}`);
-  if (error instanceof LedgerError) return new CliError(`the copy stopped: ${error.message}. What it wrote is kept; the same command takes it up where it stopped`);
+  if (error instanceof UnavailableError) return new CliError(`the copy stopped: ${error.message}. What it wrote is kept, and the same command takes it up there`);
+  if (error instanceof LedgerError) return new CliError(`the copy stopped: ${error.message}. What it wrote before is kept`);
   return error;
 }
 
 function report(io: CliIo, copy: LedgerCopy, destination: string, source: LedgerConfig): void {
   if (copy.written === 0) io.out(`nothing to copy: ${destination} held every event already`);
-  else io.out(`copied ${copy.written} events into ${destination}${copy.heldBefore > 0 ? ` after the ${copy.heldBefore} a copy stopped part-way wrote` : ''}`);
+  else io.out(`copied ${copy.written} events into ${destination}${copy.heldBefore > 0 ? ` after the ${copy.heldBefore} an earlier copy wrote` : ''}`);
   io.out(`both hold the same ${copy.total} events in the same order, read back and compared; content SHA-256 ${copy.digest}`);
   io.out(
     `the read models are built from the copy when a service starts on it; API keys are not copied: they stay in ${resolve(source.dataDir, KEY_STORE_FILE_NAME)}`,

@@ -8,6 +8,7 @@ import { openReadStore } from '../config/open-read-store';
 import { isCalendarDate } from '../core/http/validation-rules';
 import { AnyProjection } from '../core/projection/document-projection';
 import { EventStore } from '../core/event-store/event-store.port';
+import { dropForeignSnapshots } from '../core/projection/checkpoint-event';
 import { isFiltered, normalizeKnownAt, TimeFilter } from '../core/projection/event-filter';
 import { SqliteReadStore } from '../core/projection/read-store';
 import { RebuildResult, snapshotLabel } from '../core/projection/rebuild';
@@ -53,6 +54,7 @@ export function rebuildCommand(io: CliIo): Command {
         // A rebuild that died before its swap left its generations; those of one still running are left to it.
         const dropped = readStore.dropOrphans();
         if (dropped.length > 0) io.out(`dropped ${dropped.length} read-model table(s) left by a rebuild that stopped before its swap`);
+        for (const { label, why } of await dropForeignSnapshots(store, readStore)) io.out(`dropped snapshot ${label}, not folded from this log: ${why}`);
         const rest = isFiltered(filter) && !options.fromLog ? await catalogFoldedOnHeld(io, store, readStore, projections, filter) : projections;
         if (rest.length > 0) await replayLog(io, config, store, readStore, rest, { ...filter, workers });
       } finally {

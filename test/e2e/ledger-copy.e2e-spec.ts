@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
+import { READ_STORE_FILE_NAME } from '../../src/config/open-read-store';
 import { decision, decisionRef, newItem } from '../support/fixtures';
 import { REGISTRY } from '../support/organisation-fixtures';
 import { recordSampleLedger } from '../support/sample-ledger';
@@ -41,7 +42,7 @@ describe('ledger copy', () => {
     await recordSampleLedger(t);
     before = await inspected(t);
     await t.app.close();
-  });
+  }, 60_000);
   afterEach(() => {
     rmSync(source, { recursive: true, force: true });
     rmSync(join(destination, '..'), { recursive: true, force: true });
@@ -71,14 +72,14 @@ describe('ledger copy', () => {
     const again = await cli('copy', '--to', destination, '--data-dir', source);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^ledger: nothing copied: the destination holds more events than the source's \d+/);
-  });
+  }, 60_000);
 
   it('says so when the destination holds every event already', async () => {
     expect((await cli('copy', '--to', destination, '--data-dir', source)).code).toBe(0);
     const again = await cli('copy', '--to', destination, '--data-dir', source);
     expect(again.code).toBe(0);
     expect(again.out).toContain(`nothing to copy: ${destination} held every event already`);
-  });
+  }, 60_000);
 
   it('refuses the source itself, no destination, and a ledger of other events, writing nothing', async () => {
     const itself = await cli('copy', '--to', source, '--data-dir', source);
@@ -95,5 +96,34 @@ describe('ledger copy', () => {
     expect(refused.err).toMatch(/^ledger: nothing copied: the destination's event 1 \(.+\) is not the source's \(.+\): id differs/);
     const stats = await cli('stats', '--data-dir', destination, '--json');
     expect(JSON.parse(stats.out).eventCount).toBe(held);
-  });
+  }, 60_000);
+
+  it('makes backups from which a ledger is restored: read models and snapshots of the later log are not taken for its own', async () => {
+    expect((await cli('copy', '--to', destination, '--data-dir', source)).code).toBe(0);
+    // The ledger goes on after the backup, and a snapshot of the catalogue is written at its new head.
+    const later = await startTestApp('sqlite', { LEDGER_DATA_DIR: source });
+    expect((await later.request('POST', '/decisions', decision([newItem('1.000049')], { decision: decisionRef('78/QĐ-UBND', '2025-07-01') }))).status).toBe(201);
+    expect((await later.request('GET', '/procedures/1.000049')).status).toBe(200);
+    await later.app.close();
+    // Replayed from the whole log, so that it stands beyond the backup's last event.
+    expect((await cli('rebuild', 'procedure-catalog', '--as-of', '2026-12-31', '--from-log', '--data-dir', source)).code).toBe(0);
+
+    // Restored: the backup's log beside the read models of the later one.
+    copyFileSync(join(source, READ_STORE_FILE_NAME), join(destination, READ_STORE_FILE_NAME));
+    const fresh = join(destination, '..', 'fresh');
+    expect((await cli('copy', '--to', fresh, '--data-dir', destination)).code).toBe(0);
+    const restored = await startTestApp('sqlite', { LEDGER_DATA_DIR: destination });
+    const fromScratch = await startTestApp('sqlite', { LEDGER_DATA_DIR: fresh });
+    try {
+      const asOf = '/procedures?asOf=2026-12-31&limit=1000';
+      const answered = (await restored.request('GET', asOf)).body;
+      expect(answered).toEqual((await fromScratch.request('GET', asOf)).body);
+      expect(answered.items.map((p: { code: string }) => p.code)).not.toContain('1.000049');
+      expect((await restored.request('GET', '/procedures/1.000049')).status).toBe(404);
+    } finally {
+      await restored.app.close();
+      await fromScratch.app.close();
+    }
+    expect((await cli('snapshots', 'list', '--data-dir', destination)).out).not.toContain('asOf=2026-12-31');
+  }, 60_000);
 });

@@ -82,6 +82,7 @@ describe('ledger rebuild beside a running service', () => {
     };
   }
 
+  // A CLI process of its own, its TypeScript compiled on load: seconds on a machine busy with other suites.
   it('writes snapshots, folded or replayed, that hold exactly the log up to the position each names, while decisions and cuts are recorded', async () => {
     expect((await t.request('POST', '/catalogue/opening-entries', opening(Array.from({ length: 40 }, (_, i) => `1.${i}`)))).status).toBe(201);
     const rounds = { next: 0 };
@@ -101,7 +102,7 @@ describe('ledger rebuild beside a running service', () => {
     expect(duringReplay).toBeGreaterThan(0);
     const afterReplay = await snapshotAgainstDefinition('procedure-catalog@asOf=2022-09-30', '2022-09-30');
     expect(afterReplay.snapshot).toEqual(afterReplay.definition);
-  });
+  }, 60_000);
 
   it('is left to build when a service starts meanwhile: the generations it writes are not dropped as left behind', async () => {
     for (let batch = 0; batch < 30; batch++) {
@@ -143,5 +144,5 @@ describe('ledger rebuild beside a running service', () => {
     const live = readStore.status('audit-trail')!;
     expect(kept[0]).toEqual([`rm_audit_trail_g${live.generation}`]);
     expect(readStore.documentCount('audit-trail', live.generation)).toBe(live.position);
-  });
+  }, 60_000);
 });

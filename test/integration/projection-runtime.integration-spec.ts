@@ -330,6 +330,36 @@ describe('projection runtime', () => {
       expect(readStore.status('seen')).toMatchObject({ position: 500, checkpointEvent: (await store.readAll({ fromPosition: 500 }))[0].id });
     });
 
+    it('drops the snapshots folded from another log, keeps those of this one, and leaves one written again meanwhile', async () => {
+      await appendEvents(300);
+      const readStore = openReadStore();
+      const head = await rebuildProjections(store, readStore, [seenProjection()], { asOf: '2099-12-31' });
+      const at = async (position: number) => (await store.readAll({ fromPosition: position, maxCount: 1 }))[0].id;
+      const snapshotAt = (label: string, position: number, checkpointEvent: string | null) => {
+        const generation = readStore.createGeneration(seenProjection());
+        readStore.db.transaction(() => readStore.registerSnapshot(seenProjection(), label, generation, position, { asOf: label }, checkpointEvent)).immediate();
+        return generation;
+      };
+      snapshotAt('2001-01-01', 200, await at(200));
+      snapshotAt('2002-01-01', 200, await at(199));
+      snapshotAt('2003-01-01', 400, null);
+      snapshotAt('2004-01-01', 250, null);
+      const again = snapshotAt('2005-01-01', 100, 'another-event');
+      const labelsOf = () => readStore.snapshots().map((snapshot) => snapshot.label);
+      expect(labelsOf()).toHaveLength(6);
+
+      // One written again under a label between the look and the drop is not the one looked at.
+      expect(readStore.dropSnapshot('2005-01-01', again + 1)).toBe(false);
+      const runner = new ProjectionRunner(store, readStore, [seenProjection()]);
+      await runner.start();
+      await runner.stop();
+
+      expect(head.position).toBe(300);
+      // Kept: this log's event at the position, or no event named (a read store from before) and one there.
+      expect(labelsOf()).toEqual(['2001-01-01', '2004-01-01', 'seen@asOf=2099-12-31']);
+      expect(readStore.snapshot('seen@asOf=2099-12-31')).toMatchObject({ position: 300, checkpointEvent: await at(300) });
+    });
+
     it('folds on from a checkpoint that names no event (a read store kept before they did) while the log has an event there', async () => {
       const readStore = await foldedElsewhere(0);
       await store.close();

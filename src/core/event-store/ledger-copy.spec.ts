@@ -73,7 +73,7 @@ describe('a copy of the ledger onto another backend', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it('copies the log as it stood when it began; a second copy brings the events appended since', async () => {
     const source = open('sqlite', 'source');

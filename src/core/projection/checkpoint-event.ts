@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store/event-store.port';
-import { ProjectionStatus } from './read-store';
+import { ProjectionStatus, SqliteReadStore } from './read-store';
 
 /** The event at exactly `position` in the log, if there is one. */
 export async function eventAt(store: EventStore, position: number): Promise<RecordedEvent | undefined> {
@@ -25,4 +25,19 @@ export async function foreignCheckpoint(store: EventStore, status: ProjectionSta
     return `its checkpoint, event ${status.checkpointEvent} at position ${status.position}, is another event in this log (${event.id})`;
   }
   return undefined;
+}
+
+/**
+ * Drops the snapshots not folded from this log (see foreignCheckpoint): a read folding the log's entries beyond a
+ * snapshot's position onto it would mix two histories. Returns each label dropped with why. A snapshot written again
+ * meanwhile under the same label is left alone. Snapshots are folds of the log, so nothing is lost: `ledger rebuild
+ * --as-of/--known-at` writes them again.
+ */
+export async function dropForeignSnapshots(store: EventStore, readStore: SqliteReadStore): Promise<Array<{ label: string; why: string }>> {
+  const dropped: Array<{ label: string; why: string }> = [];
+  for (const snapshot of readStore.snapshots()) {
+    const why = await foreignCheckpoint(store, snapshot);
+    if (why && readStore.dropSnapshot(snapshot.label, snapshot.generation)) dropped.push({ label: snapshot.label, why });
+  }
+  return dropped;
 }

@@ -3,7 +3,7 @@ import { Subscription } from 'rxjs';
 import { EventStore } from '../event-store/event-store.port';
 import { AnyProjection } from './document-projection';
 import { CheckpointWaiters, distanceTo, LiveProjections, lowestCheckpoint, ProjectionHealth, throwIfFailed } from './live-projections';
-import { foreignCheckpoint } from './checkpoint-event';
+import { dropForeignSnapshots, foreignCheckpoint } from './checkpoint-event';
 import { BatchTarget, GenerationReplacedError, ProjectionBatch, ProjectionFailedError } from './projection-batch';
 import { SqliteReadStore } from './read-store';
 import { rebuildProjections } from './rebuild';
@@ -201,6 +201,9 @@ export class ProjectionRunner extends LiveProjections {
     }
     this.targets = this.targets.filter((target) => !foreign.includes(target.projection));
     this.toBuild.push(...foreign);
+    for (const { label, why } of await dropForeignSnapshots(this.store, this.readStore)) {
+      this.logger.warn(`snapshot ${label} was not folded from this log (${why}): dropped; ledger rebuild --as-of/--known-at writes it again`);
+    }
     this.checked = true;
   }
 

@@ -54,7 +54,7 @@ describe('generations nothing refers to, when a service starts', () => {
     const live = readStore.createGeneration(counters);
     readStore.db.transaction(() => readStore.makeLive(counters, live, 3)).immediate();
     const snapshot = readStore.createGeneration(counters);
-    readStore.db.transaction(() => readStore.registerSnapshot(counters, 'counters@2024', snapshot, 2, { asOf: '2024-12-31' })).immediate();
+    readStore.db.transaction(() => readStore.registerSnapshot(counters, 'counters@2024', snapshot, 2, { asOf: '2024-12-31' }, null)).immediate();
     const building = readStore.createGeneration(counters);
 
     readStore.dropOrphans();

@@ -69,7 +69,8 @@ interface StoredRow {
   readonly orderValue: IndexValue;
 }
 
-const SELECT_SNAPSHOTS = 'SELECT label, name, version, generation, position, as_of AS asOf, known_at AS knownAt FROM snapshots';
+const SELECT_SNAPSHOTS =
+  'SELECT label, name, version, generation, position, checkpoint_event AS checkpointEvent, as_of AS asOf, known_at AS knownAt FROM snapshots';
 
 const toDocumentRow = <Doc>(row: StoredRow): DocumentRow<Doc> => ({ id: row.id, document: JSON.parse(row.doc) as Doc, orderValue: row.orderValue });
 
@@ -79,7 +80,7 @@ CREATE TABLE IF NOT EXISTS projections (
 );
 CREATE TABLE IF NOT EXISTS snapshots (
   label TEXT PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL, generation INTEGER NOT NULL,
-  position INTEGER NOT NULL, as_of TEXT, known_at TEXT
+  position INTEGER NOT NULL, as_of TEXT, known_at TEXT, checkpoint_event TEXT
 );
 CREATE TABLE IF NOT EXISTS generations (generation INTEGER PRIMARY KEY, host TEXT, pid INTEGER, started TEXT, created_at INTEGER);
 `;
@@ -87,6 +88,7 @@ CREATE TABLE IF NOT EXISTS generations (generation INTEGER PRIMARY KEY, host TEX
 /** Columns added to the registry since its first version, which a read store written before them gets once. */
 const ADDED_COLUMNS: ReadonlyArray<readonly [table: string, column: string, type: string]> = [
   ['projections', 'checkpoint_event', 'TEXT'],
+  ['snapshots', 'checkpoint_event', 'TEXT'],
   ['generations', 'host', 'TEXT'],
   ['generations', 'pid', 'INTEGER'],
   ['generations', 'started', 'TEXT'],
@@ -156,13 +158,16 @@ export class SqliteReadStore {
     return this.db.prepare<string[], SnapshotStatus>(select).all(...(name === undefined ? [] : [name]));
   }
 
-  /** Drops a snapshot and its documents; false when there is none of that label. */
-  dropSnapshot(label: string): boolean {
+  /**
+   * Drops a snapshot and its documents; false when there is none of that label (or, with `generation`, when the
+   * snapshot of that label is another generation: one written again meanwhile).
+   */
+  dropSnapshot(label: string, generation?: number): boolean {
     // IMMEDIATE: it reads before it writes (see registerSnapshot).
     return this.db
       .transaction(() => {
         const snapshot = this.snapshot(label);
-        if (!snapshot) return false;
+        if (!snapshot || (generation !== undefined && snapshot.generation !== generation)) return false;
         this.db.prepare('DELETE FROM snapshots WHERE label = ?').run(label);
         this.dropGeneration(snapshot.name, snapshot.generation);
         return true;
@@ -220,16 +225,24 @@ export class SqliteReadStore {
   }
 
   /**
-   * Records a generation as the snapshot of that label, dropping the one it replaces. It reads before it writes: call it
+   * Records a generation as the snapshot of that label, dropping the one it replaces; `checkpointEvent` is the id of
+   * the event at `position`, which ties the snapshot to the log it was folded from. It reads before it writes: call it
    * inside a transaction begun IMMEDIATE (better-sqlite3's `.immediate()`). Begun deferred, a commit by another
    * connection between the read and the write (a service folding into the same file) fails it at once with
    * SQLITE_BUSY, which the busy timeout does not wait out.
    */
-  registerSnapshot(projection: AnyProjection, label: string, generation: number, position: number, filter: { asOf?: string; knownAt?: string }): void {
+  registerSnapshot(
+    projection: AnyProjection,
+    label: string,
+    generation: number,
+    position: number,
+    filter: { asOf?: string; knownAt?: string },
+    checkpointEvent: string | null,
+  ): void {
     const previous = this.snapshot(label);
     this.db
-      .prepare('INSERT OR REPLACE INTO snapshots (label, name, version, generation, position, as_of, known_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(label, projection.name, projection.version, generation, position, filter.asOf ?? null, filter.knownAt ?? null);
+      .prepare('INSERT OR REPLACE INTO snapshots (label, name, version, generation, position, as_of, known_at, checkpoint_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(label, projection.name, projection.version, generation, position, filter.asOf ?? null, filter.knownAt ?? null, checkpointEvent);
     if (previous) this.dropGeneration(previous.name, previous.generation);
   }
 

@@ -193,9 +193,12 @@ export async function finishRebuild(
   let events = builtEvents;
   if (isFiltered(options)) {
     // A snapshot stands at the head the first phase reached: nothing to catch up. IMMEDIATE: see registerSnapshot.
+    const checkpointEvents = await checkpointEventsOf(store, targets);
     readStore.db
       .transaction(() => {
-        for (const t of targets) readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options);
+        for (const t of targets) {
+          readStore.registerSnapshot(t.projection, snapshotLabel(t.projection.name, options), t.generation, t.position, options, checkpointEvents.get(t.position) ?? null);
+        }
       })
       .immediate();
   } else {
@@ -204,12 +207,9 @@ export async function finishRebuild(
     try {
       await replayer.replay(true, await store.headPosition());
       replayer.batch.flush({ all: true });
-      // The targets mostly stand at one position: its event is looked up once, under the write lock held here.
-      const checkpointEvents = new Map<number, string | undefined>();
-      for (const t of targets) {
-        if (!checkpointEvents.has(t.position)) checkpointEvents.set(t.position, (await eventAt(store, t.position))?.id);
-        readStore.makeLive(t.projection, t.generation, t.position, checkpointEvents.get(t.position));
-      }
+      // Looked up under the write lock held here.
+      const checkpointEvents = await checkpointEventsOf(store, targets);
+      for (const t of targets) readStore.makeLive(t.projection, t.generation, t.position, checkpointEvents.get(t.position));
       readStore.db.exec('COMMIT');
     } catch (error) {
       readStore.db.exec('ROLLBACK');
@@ -270,4 +270,11 @@ class Replayer {
       if (!untilEmpty) await this.options.betweenSteps?.();
     }
   }
+}
+
+/** The id of the event at each target's position; the targets mostly stand at one position, looked up once. */
+async function checkpointEventsOf(store: EventStore, targets: readonly BatchTarget[]): Promise<Map<number, string | undefined>> {
+  const events = new Map<number, string | undefined>();
+  for (const { position } of targets) if (!events.has(position)) events.set(position, (await eventAt(store, position))?.id);
+  return events;
 }

@@ -37,9 +37,9 @@ describe('a snapshot written beside another connection', () => {
         }
         return found;
       });
-      const label = writeSnapshot(readStore, procedureCatalogProjection, { asOf: '2024-12-31' }, 7, [['1.1', ENTRY]]);
+      const label = writeSnapshot(readStore, procedureCatalogProjection, { asOf: '2024-12-31' }, 7, 'event-7', [['1.1', ENTRY]]);
 
-      expect(readStore.snapshot(label)).toMatchObject({ position: 7, asOf: '2024-12-31', knownAt: null });
+      expect(readStore.snapshot(label)).toMatchObject({ position: 7, checkpointEvent: 'event-7', asOf: '2024-12-31', knownAt: null });
       expect([...readStore.documents(procedureCatalogProjection, readStore.snapshot(label)!.generation)]).toEqual([ENTRY]);
       // The service's write waited for the registration (here: was refused, not waiting), rather than failing it.
       expect(refused).toEqual(['SQLITE_BUSY']);

@@ -11,7 +11,8 @@ const DOCUMENTS_PER_TRANSACTION = 5_000;
 
 /**
  * Writes documents folded elsewhere (not replayed from the log here) as a projection's snapshot at a point in time,
- * standing at `position` of the log; replaces the snapshot of that label, if any, in one transaction at the end.
+ * standing at `position` of the log, whose event there is `checkpointEvent`; replaces the snapshot of that label, if any,
+ * in one transaction at the end.
  * Returns the label. A process that dies before the end leaves a generation nothing refers to, which the service
  * drops when it starts.
  */
@@ -20,6 +21,7 @@ export function writeSnapshot<Doc>(
   projection: DocumentProjection<Doc>,
   filter: TimeFilter,
   position: number,
+  checkpointEvent: string | null,
   documents: Iterable<readonly [id: string, document: Doc]>,
 ): string {
   const generation = readStore.createGeneration(projection, { indexed: false });
@@ -36,6 +38,6 @@ export function writeSnapshot<Doc>(
   // Indexed once written, as a rebuild does: sorting the finished table is cheaper than keeping indexes up to date.
   readStore.createIndexes(projection, generation);
   const label = snapshotLabel(projection.name, filter);
-  readStore.db.transaction(() => readStore.registerSnapshot(projection, label, generation, position, filter)).immediate();
+  readStore.db.transaction(() => readStore.registerSnapshot(projection, label, generation, position, filter, checkpointEvent)).immediate();
   return label;
 }

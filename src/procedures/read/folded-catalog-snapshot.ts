@@ -1,5 +1,5 @@
 import { EventStore } from '../../core/event-store/event-store.port';
-import { foreignCheckpoint } from '../../core/projection/checkpoint-event';
+import { eventAt, foreignCheckpoint } from '../../core/projection/checkpoint-event';
 import { TimeFilter } from '../../core/projection/event-filter';
 import { ProjectionsAtRest } from '../../core/projection/projections-at-rest';
 import { SnapshotStatus, SqliteReadStore } from '../../core/projection/read-store';
@@ -61,7 +61,8 @@ export async function foldedCatalogSnapshot(store: EventStore, readStore: Sqlite
   if ('notFolded' in read) return read;
 
   const { catalog, ...folded } = read;
-  const label = writeSnapshot(readStore, procedureCatalogProjection, filter, folded.position, catalogEntries(catalog));
+  const checkpointEvent = (await eventAt(store, folded.position))?.id ?? null;
+  const label = writeSnapshot(readStore, procedureCatalogProjection, filter, folded.position, checkpointEvent, catalogEntries(catalog));
   return { folded: { ...folded, label, documents: catalog.size } };
 }
 
