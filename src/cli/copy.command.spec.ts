@@ -1,41 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { storesPerTest } from '../../test/support/drawn-ledgers';
 import { anEvent } from '../../test/support/event-factory';
-import { copyLedger } from '../core/event-store/ledger-copy';
-import { MemoryEventStore } from '../core/event-store/memory-event-store';
-import { SqliteEventStore } from '../core/event-store/sqlite-event-store';
 import { RecordedTimeGoesBackError, UnavailableError } from '../core/errors/ledger-errors';
-import { CopyRefusedError } from '../core/event-store/ledger-copy';
+import { copyLedger, CopyRefusedError } from '../core/event-store/ledger-copy';
 import { CliError } from './cli-io';
 import { asCliError, decisionsLeftApplying } from './copy.command';
 
 describe('decisions left applying by a copy', () => {
-  let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ledger-copy-applying-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const stores = storesPerTest('ledger-copy-applying-');
 
   it('are named when a server log is copied where decisions are written whole, until the source completes them', async () => {
-    const server = new MemoryEventStore({ multiStreamAppend: false, hashChain: 'stream', positionGaps: true });
-    const sqlite = new SqliteEventStore({ file: join(dir, 'ledger.sqlite') });
-    const other = new SqliteEventStore({ file: join(dir, 'other.sqlite') });
-    try {
-      const streamId = 'decision-12/QĐ-UBND@2025-01-02';
-      // Recorded ahead of its items, with the plan they are applied from (as on EventStoreDB).
-      await server.appendToStream({ streamId, expectedRevision: 'no_stream', events: [anEvent(1, { type: 'DecisionRecorded', data: { plan: [] } })] });
-      await copyLedger(server, sqlite);
-      expect(await decisionsLeftApplying(server, sqlite)).toEqual([streamId]);
-      // The other way, and between stores that write decisions whole, there is nothing to say.
-      expect(await decisionsLeftApplying(sqlite, server)).toEqual([]);
-      await copyLedger(sqlite, other);
-      expect(await decisionsLeftApplying(sqlite, other)).toEqual([]);
+    const server = stores.serverLike();
+    const sqlite = stores.sqlite('ledger');
+    const other = stores.sqlite('other');
+    const streamId = 'decision-12/QĐ-UBND@2025-01-02';
+    // Recorded ahead of its items, with the plan they are applied from (as on EventStoreDB).
+    await server.appendToStream({ streamId, expectedRevision: 'no_stream', events: [anEvent(1, { type: 'DecisionRecorded', data: { plan: [] } })] });
+    await copyLedger(server, sqlite);
+    expect(await decisionsLeftApplying(server, sqlite)).toEqual([streamId]);
+    // The other way, and between stores that write decisions whole, there is nothing to say.
+    expect(await decisionsLeftApplying(sqlite, server)).toEqual([]);
+    await copyLedger(sqlite, other);
+    expect(await decisionsLeftApplying(sqlite, other)).toEqual([]);
 
-      await server.appendToStream({ streamId, expectedRevision: 0, events: [anEvent(2, { type: 'DecisionApplied', data: { streams: 0, events: 0 } })] });
-      await copyLedger(server, sqlite);
-      expect(await decisionsLeftApplying(server, sqlite)).toEqual([]);
-    } finally {
-      await Promise.all([server.close(), sqlite.close(), other.close()]);
-    }
+    await server.appendToStream({ streamId, expectedRevision: 0, events: [anEvent(2, { type: 'DecisionApplied', data: { streams: 0, events: 0 } })] });
+    await copyLedger(server, sqlite);
+    expect(await decisionsLeftApplying(server, sqlite)).toEqual([]);
   });
 });
 

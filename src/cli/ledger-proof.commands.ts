@@ -24,7 +24,10 @@ export function verifyCommand(io: CliIo): Command {
         if (!report.ok) throw new CliError(`ledger does NOT verify at position ${report.firstBadPosition} (${report.failure}): ${report.problem}`);
         const unchained = report.unchained ?? 0;
         const before = unchained > 0 ? `; ${unchained} events before them were written before the ledger kept hashes on this backend` : '';
-        io.out(`ledger verifies: ${report.checked - unchained} events chained, ${report.digestsChecked} recorded digests match${before}`);
+        const others = report.digestsOfAnotherChain
+          ? `; ${report.digestsOfAnotherChain} recorded over another backend's chain (the ledger was copied from there) are checked against that log, not this one`
+          : '';
+        io.out(`ledger verifies: ${report.checked - unchained} events chained, ${report.digestsChecked} recorded digests match${before}${others}`);
       }),
     );
 }

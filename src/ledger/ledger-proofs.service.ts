@@ -13,6 +13,16 @@ export const DIGEST_RECORDED = 'LedgerDigestRecorded';
 export interface VerificationReport extends IntegrityReport {
   /** Digests recorded in the ledger, each checked against the log as it is now. */
   readonly digestsChecked: number;
+  /**
+   * Digests recorded over another backend's chain, present when there are any: the ledger was copied from there (see
+   * `ledger copy`), and this log keeps other hashes, so they are checked against the source's log, not this one.
+   */
+  readonly digestsOfAnotherChain?: number;
+}
+
+/** A digest as recorded in the ledger: with the chain its root was computed over (not named before it was kept). */
+export interface RecordedDigest extends LedgerDigest {
+  readonly chain?: LedgerIntegrity['chain'];
 }
 
 /**
@@ -29,15 +39,24 @@ export class LedgerProofs {
     if (!chain.ok) return { ...chain, digestsChecked: 0 };
     const recorded = (await this.store.readStream(DIGEST_STREAM)).filter((event) => event.type === DIGEST_RECORDED);
     const digests = recorded.map((event) => {
-      const data = (event.data ?? {}) as Partial<LedgerDigest>;
-      return { position: event.position, size: data.size, root: data.root };
+      const data = (event.data ?? {}) as Partial<RecordedDigest>;
+      return { position: event.position, size: data.size, root: data.root, chain: data.chain };
     });
-    if (digests.length === 0) return { ...chain, digestsChecked: 0 };
-    const check = await checkRecordedDigests(integrity, digests);
+    // One that names no chain was recorded before they did, over this log's, unless the log was copied since.
+    const own = digests.filter((digest) => digest.chain === undefined || digest.chain === integrity.chain);
+    const others = digests.length - own.length;
+    const ofAnotherChain = others > 0 ? { digestsOfAnotherChain: others } : {};
+    if (own.length === 0) return { ...chain, digestsChecked: 0, ...ofAnotherChain };
+    const check = await checkRecordedDigests(integrity, own);
     if (check.problem !== undefined) {
-      return { ...chain, ok: false, digestsChecked: check.checked, firstBadPosition: check.firstBadPosition, failure: 'digest', problem: check.problem };
+      return { ...chain, ok: false, digestsChecked: check.checked, firstBadPosition: check.firstBadPosition, failure: 'digest', problem: check.problem, ...ofAnotherChain };
     }
-    return { ...chain, digestsChecked: check.checked };
+    return { ...chain, digestsChecked: check.checked, ...ofAnotherChain };
+  }
+
+  /** The chain this ledger's digests are computed over. */
+  get chain(): LedgerIntegrity['chain'] {
+    return this.integrity().chain;
   }
 
   async digest(size?: number): Promise<LedgerDigest> {

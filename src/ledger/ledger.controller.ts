@@ -9,7 +9,7 @@ import { EVENT_STORE, EventStore, EventStoreStats } from '../core/event-store/ev
 import { LedgerDigest, ConsistencyProof, InclusionProof } from '../core/ledger-hash/proofs';
 import { Command } from '../core/http/request-context';
 import { LiveProjections, ProjectionHealth } from '../core/projection/live-projections';
-import { DIGEST_RECORDED, DIGEST_STREAM, LedgerProofs, VerificationReport } from './ledger-proofs.service';
+import { DIGEST_RECORDED, DIGEST_STREAM, LedgerProofs, RecordedDigest, VerificationReport } from './ledger-proofs.service';
 
 class SizeRequest {
   @ApiPropertyOptional({ description: 'Number of events the digest covers; default: the whole log' })
@@ -64,7 +64,8 @@ export class LedgerController {
   @ApiOperation({ summary: 'Record the current digest in the ledger itself, so that later tampering shows' })
   async recordDigest(@Command() context: CommandContext): Promise<LedgerDigest & { position: number }> {
     const digest = await this.proofs.digest();
-    const events = new EnvelopeWriter(context, digest, () => 1).wrap([{ type: DIGEST_RECORDED, data: digest }], {
+    const recorded: RecordedDigest = { ...digest, chain: this.proofs.chain };
+    const events = new EnvelopeWriter(context, digest, () => 1).wrap([{ type: DIGEST_RECORDED, data: recorded }], {
       effectiveDate: new Date().toISOString().slice(0, 10),
     });
     const [result] = await this.writer.append([{ streamId: DIGEST_STREAM, events, expectedRevision: 'any' }], context);

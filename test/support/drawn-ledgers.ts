@@ -1,6 +1,11 @@
 import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EventStore, StreamAppend } from '../../src/core/event-store/event-store.port';
 import { differenceOf } from '../../src/core/event-store/ledger-copy';
+import { MemoryEventStore } from '../../src/core/event-store/memory-event-store';
+import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store';
 import { anEvent } from './event-factory';
 
 /** Ledgers written by drawn appends, and compared as a copy must keep them (see ledger-copy.ts). */
@@ -33,4 +38,22 @@ export async function expectSameLedger(source: EventStore, destination: EventSto
   expect(ours).toHaveLength(theirs.length);
   expect(theirs.map((event, i) => differenceOf(event, ours[i])).filter(Boolean)).toEqual([]);
   if (destination.integrity) expect(await destination.integrity.verify()).toMatchObject({ ok: true, checked: theirs.length });
+}
+
+/** Stores a test opens, in a folder of its own: closed, and the folder removed, after each test. */
+export function storesPerTest(prefix: string) {
+  let dir: string;
+  const opened: EventStore[] = [];
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), prefix))));
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const kept = <Store extends EventStore>(store: Store): Store => (opened.push(store), store);
+  return {
+    kept,
+    sqlite: (name: string) => kept(new SqliteEventStore({ file: join(dir, `${name}.sqlite`) })),
+    /** Memory standing in for EventStoreDB: no multi-stream transactions, positions with gaps, a hash chain per stream. */
+    serverLike: () => kept(new MemoryEventStore({ multiStreamAppend: false, hashChain: 'stream', positionGaps: true })),
+  };
 }

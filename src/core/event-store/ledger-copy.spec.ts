@@ -1,21 +1,12 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { drawnAppends, expectSameLedger, logOf, written } from '../../../test/support/drawn-ledgers';
+import { drawnAppends, expectSameLedger, logOf, storesPerTest, written } from '../../../test/support/drawn-ledgers';
 import { UnavailableError } from '../errors/ledger-errors';
 import { EventStore } from './event-store.port';
 import { contentDigest, copyLedger, CopyRefusedError, differenceOf } from './ledger-copy';
 import { MemoryEventStore } from './memory-event-store';
-import { SqliteEventStore } from './sqlite-event-store';
 
-const BACKENDS = {
-  sqlite: (dir: string, name: string) => new SqliteEventStore({ file: join(dir, `${name}.sqlite`) }),
-  memory: () => new MemoryEventStore(),
-  // Standing in for EventStoreDB: no multi-stream transactions, positions with gaps, a hash chain per stream.
-  'esdb-like': () => new MemoryEventStore({ multiStreamAppend: false, hashChain: 'stream', positionGaps: true }),
-} as const;
-type Backend = keyof typeof BACKENDS;
+const BACKENDS = ['sqlite', 'memory', 'esdb-like'] as const;
+type Backend = (typeof BACKENDS)[number];
 
 const digestOf = (events: Awaited<ReturnType<typeof logOf>>) => {
   const digest = contentDigest();
@@ -24,24 +15,14 @@ const digestOf = (events: Awaited<ReturnType<typeof logOf>>) => {
 };
 
 describe('a copy of the ledger onto another backend', () => {
-  let dir: string;
-  const opened: EventStore[] = [];
-  const open = (backend: Backend, name: string) => {
-    const store = BACKENDS[backend](dir, name);
-    opened.push(store);
-    return store;
-  };
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ledger-copy-'))));
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const stores = storesPerTest('ledger-copy-');
+  const open = (backend: Backend, name: string): EventStore =>
+    backend === 'sqlite' ? stores.sqlite(name) : backend === 'memory' ? stores.kept(new MemoryEventStore()) : stores.serverLike();
 
   it('holds every event of the source, in its order, with its ids, revisions, content and recorded times, and verifies; stopped part-way, it is taken up where it stopped', async () => {
-    const backends = Object.keys(BACKENDS) as Backend[];
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...backends), fc.constantFrom(...backends), drawnAppends, fc.nat(40), fc.integer({ min: 1, max: 7 }), async (from, to, appends, stopAfter, pageSize) => {
+      fc.asyncProperty(fc.constantFrom(...BACKENDS), fc.constantFrom(...BACKENDS), drawnAppends, fc.nat(40), fc.integer({ min: 1, max: 7 }), async (from, to, appends, stopAfter, pageSize) => {
         run++;
         const source = open(from, `source-${run}`);
         const destination = open(to, `destination-${run}`);
