@@ -42,14 +42,15 @@ export class CopyRefusedError extends Error {}
 const DEFAULT_PAGE_SIZE = 1000;
 
 /**
- * Copies the source's log, as it stands when the copy begins, into the destination, then reads both again whole and
- * checks that they hold the same events in the same order.
+ * Copies the source's log, as it stands when the copy begins, into the destination: first compares what the destination
+ * holds with the source's first events, then writes the rest and reads it back, so that in the end every event of the
+ * destination has been compared with the source's at its place.
  */
 export async function copyLedger(source: EventStore, destination: EventStore, options: CopyOptions = {}): Promise<LedgerCopy> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const started = Date.now();
   const head = await source.headPosition();
-  const held = await heldPrefix(source, destination, head, pageSize);
+  const held = await heldPrefix(source, destination, head, pageSize, startOfLogs());
   // For the progress shown only: on EventStoreDB, counting is reading the whole log.
   const total = source.positionsAreGapFree ? head : (await source.stats()).eventCount;
   let written = 0;
@@ -62,9 +63,10 @@ export async function copyLedger(source: EventStore, destination: EventStore, op
     report();
     from = page.length === pageSize ? page.at(-1)!.position + 1 : undefined;
   }
-  const copied = await heldPrefix(source, destination, head, pageSize);
+  // What this copy wrote, read back and compared on from where the comparison above stopped.
+  const copied = await heldPrefix(source, destination, head, pageSize, held);
   if (copied.nextPosition !== undefined) throw new Error(`the destination lacks the source's event at position ${copied.nextPosition} after the copy`);
-  return { heldBefore: held.count, written, total: copied.count, digest: copied.digest };
+  return { heldBefore: held.count, written, total: copied.count, digest: copied.digest.hex() };
 }
 
 /**
@@ -113,19 +115,23 @@ interface HeldPrefix {
   readonly count: number;
   /** Position in the source of the first event the destination lacks; undefined when it lacks none up to the head. */
   readonly nextPosition: number | undefined;
-  /** Of the events the destination holds. */
-  readonly digest: string;
+  /** Position in the destination to compare on from: after the last event held. */
+  readonly destinationFrom: number;
+  /** Over the events held so far; more are added to it. */
+  readonly digest: ContentDigest;
 }
 
+const startOfLogs = (): HeldPrefix => ({ count: 0, nextPosition: 1, destinationFrom: 1, digest: contentDigest() });
+
 /**
- * How far the destination holds the source's log up to `head`, event for event; refused (CopyRefusedError) when one
- * differs, or the destination holds more.
+ * How far the destination holds the source's log up to `head`, event for event, compared on from `from`; refused
+ * (CopyRefusedError) when one differs, or the destination holds more.
  */
-async function heldPrefix(source: EventStore, destination: EventStore, head: number, pageSize: number): Promise<HeldPrefix> {
-  const digest = contentDigest();
-  const theirs = readLog(source, head, pageSize);
-  let count = 0;
-  for await (const held of readLog(destination, Number.MAX_SAFE_INTEGER, pageSize)) {
+async function heldPrefix(source: EventStore, destination: EventStore, head: number, pageSize: number, from: HeldPrefix): Promise<HeldPrefix> {
+  const { digest } = from;
+  const theirs = readLog(source, head, pageSize, from.nextPosition ?? head + 1);
+  let { count, destinationFrom } = from;
+  for await (const held of readLog(destination, Number.MAX_SAFE_INTEGER, pageSize, from.destinationFrom)) {
     const next = await theirs.next();
     if (next.done) {
       throw new CopyRefusedError(`the destination holds more events than the source's ${count}: copy into an empty ledger, or into one a copy of this source stopped part-way`);
@@ -139,10 +145,11 @@ async function heldPrefix(source: EventStore, destination: EventStore, head: num
     }
     digest.add(next.value);
     count++;
+    destinationFrom = held.position + 1;
   }
   const next = await theirs.next();
   await theirs.return(undefined);
-  return { count, nextPosition: next.done ? undefined : next.value.position, digest: digest.hex() };
+  return { count, nextPosition: next.done ? undefined : next.value.position, destinationFrom, digest };
 }
 
 /** The field in which two events differ as a copy keeps them, or undefined when they are the same. */
@@ -158,12 +165,18 @@ export function differenceOf(a: RecordedEvent, b: RecordedEvent): string | undef
 /** Equal as JSON whatever the order of keys; keys sorted only when the plain texts differ (a fifth of a copy's time). */
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b) || stableJson(a) === stableJson(b);
 
+/** A digest fed one event at a time, in log order. */
+export interface ContentDigest {
+  add(event: RecordedEvent): void;
+  hex(): string;
+}
+
 /**
  * SHA-256 over every event's content as a copy keeps it (its fields, each prefixed by its length; data and metadata
  * as JSON with sorted keys), in log order: two ledgers holding the same events in the same order give the same
  * digest, whatever their backend.
  */
-export function contentDigest(): { add(event: RecordedEvent): void; hex(): string } {
+export function contentDigest(): ContentDigest {
   const hash = createHash('sha256');
   const field = (text: string) => {
     const bytes = Buffer.from(text, 'utf8');
@@ -181,9 +194,9 @@ export function contentDigest(): { add(event: RecordedEvent): void; hex(): strin
   };
 }
 
-/** The log's events up to `head`, read a page at a time. */
-async function* readLog(store: EventStore, head: number, pageSize: number): AsyncGenerator<RecordedEvent> {
-  for (let from = 1; ; ) {
+/** The log's events from a position up to `head`, read a page at a time. */
+async function* readLog(store: EventStore, head: number, pageSize: number, fromPosition: number): AsyncGenerator<RecordedEvent> {
+  for (let from = fromPosition; ; ) {
     const page = await store.readAll({ fromPosition: from, maxCount: pageSize });
     for (const event of page) {
       if (event.position > head) return;
