@@ -9,7 +9,7 @@ import { copyLedger, CopyRefusedError, LedgerCopy } from '../core/event-store/le
 import { findUnfinishedDecisions } from '../procedures/apply-decision/unfinished-decisions';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig, dataDirOption } from './open-ledger';
-import { progressDisplay } from './rebuild-progress';
+import { progressDisplay } from './progress-display';
 
 const ESDB = /^esdb(\+discover)?:\/\//;
 

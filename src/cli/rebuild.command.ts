@@ -15,7 +15,7 @@ import { RebuildResult, snapshotLabel } from '../core/projection/rebuild';
 import { foldedCatalogSnapshot } from '../procedures/read/folded-catalog-snapshot';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig } from './open-ledger';
-import { progressDisplay } from './rebuild-progress';
+import { progressDisplay } from './progress-display';
 import { rebuildInWorkers } from './rebuild-workers';
 
 interface RebuildCliOptions {
