@@ -23,6 +23,8 @@ interface SnapshotLine {
   readonly knownAt: string | null;
   /** The log's position when it was built: what was recorded after it is folded on top when it is read. */
   readonly position: number;
+  /** The id of the event there, which ties it to its log; null for one written before snapshots named it. */
+  readonly checkpointEvent: string | null;
   readonly documents: number;
   readonly use: SnapshotUse;
 }
@@ -46,6 +48,7 @@ function lineOf(snapshot: SnapshotStatus, readStore: SqliteReadStore): SnapshotL
     asOf: snapshot.asOf,
     knownAt: snapshot.knownAt,
     position: snapshot.position,
+    checkpointEvent: snapshot.checkpointEvent ?? null,
     documents: readStore.documentCount(snapshot.name, snapshot.generation),
     use: stale ? 'stale' : READ_BY_THE_SERVICE.has(snapshot.name) ? 'reads' : 'none',
   };
@@ -62,7 +65,7 @@ export function snapshotsCommand(io: CliIo): Command {
   const snapshots = new Command('snapshots').description('list and drop the snapshots written by ledger rebuild --as-of/--known-at');
   snapshots
     .command('list')
-    .description('every snapshot: its point in time, the position of the log it was built at, its documents, and what reads it')
+    .description('every snapshot: its point in time, the position of the log it was built at and the event there, its documents, and what reads it')
     .option(...dataDirOption)
     .option('--json', 'print JSON instead of text')
     .action((options: { dataDir?: string; json?: boolean }) =>
@@ -72,7 +75,8 @@ export function snapshotsCommand(io: CliIo): Command {
         if (lines.length === 0) return io.out('no snapshots; ledger rebuild procedure-catalog --as-of DATE writes one');
         for (const line of lines) {
           const point = [line.asOf && `as of ${line.asOf}`, line.knownAt && `as known at ${line.knownAt}`].filter(Boolean).join(', ');
-          io.out(`${line.label}  ${point}; built at position ${line.position}; ${line.documents} documents; ${USES[line.use]}`);
+          const event = line.checkpointEvent ? `event ${line.checkpointEvent}` : 'its event not named: written before snapshots named it';
+          io.out(`${line.label}  ${point}; built at position ${line.position} (${event}); ${line.documents} documents; ${USES[line.use]}`);
         }
       }),
     );

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../../projections';
 import { CatalogEntry, procedureCatalogProjection } from '../../projections/procedure-catalog.projection';
 import { runCli } from '../../src/cli/run-cli';
+import { SQLITE_FILE_NAME } from '../../src/config/ledger-config';
 import { READ_STORE_FILE_NAME } from '../../src/config/open-read-store';
+import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store';
 import { SqliteReadStore } from '../../src/core/projection/read-store';
 import { decision, newItem } from '../support/fixtures';
 import { recordSampleLedger } from '../support/sample-ledger';
@@ -235,20 +237,26 @@ describe('ledger rebuild', () => {
     expect((await cli('snapshots', 'list', '--data-dir', dataDir)).out).toBe('no snapshots; ledger rebuild procedure-catalog --as-of DATE writes one');
     expect((await cli('rebuild', 'procedure-catalog', 'unit-histories', '--as-of', '2022-06-15', '--data-dir', dataDir)).code).toBe(0);
     expect((await cli('rebuild', 'procedure-catalog', '--as-of', '2024-12-31', '--data-dir', dataDir)).code).toBe(0);
-    // A snapshot folded by an earlier version of its projection, which nothing reads any more.
-    openReadStore().db.prepare("UPDATE snapshots SET version = version - 1 WHERE label = 'unit-histories@asOf=2022-06-15'").run();
+    // A snapshot folded by an earlier version of its projection, which nothing reads any more, written before snapshots
+    // named the event at their position.
+    openReadStore().db.prepare("UPDATE snapshots SET version = version - 1, checkpoint_event = NULL WHERE label = 'unit-histories@asOf=2022-06-15'").run();
 
     const listed = await cli('snapshots', 'list', '--data-dir', dataDir, '--json');
     expect(listed.code).toBe(0);
+    const log = new SqliteEventStore({ file: join(dataDir, SQLITE_FILE_NAME) });
+    const checkpointEvent = (await log.readAll({ fromPosition: events })).at(-1)!.id;
+    await log.close();
     const catalogue = (label: string) => openReadStore().documents(procedureCatalogProjection, openReadStore().snapshot(label)!.generation);
     expect(JSON.parse(listed.out)).toEqual([
-      { label: 'procedure-catalog@asOf=2022-06-15', projection: 'procedure-catalog', asOf: '2022-06-15', knownAt: null, position: events, documents: [...catalogue('procedure-catalog@asOf=2022-06-15')].length, use: 'reads' },
-      { label: 'procedure-catalog@asOf=2024-12-31', projection: 'procedure-catalog', asOf: '2024-12-31', knownAt: null, position: events, documents: [...catalogue('procedure-catalog@asOf=2024-12-31')].length, use: 'reads' },
-      { label: 'unit-histories@asOf=2022-06-15', projection: 'unit-histories', asOf: '2022-06-15', knownAt: null, position: events, documents: expect.any(Number), use: 'stale' },
+      { label: 'procedure-catalog@asOf=2022-06-15', projection: 'procedure-catalog', asOf: '2022-06-15', knownAt: null, position: events, checkpointEvent, documents: [...catalogue('procedure-catalog@asOf=2022-06-15')].length, use: 'reads' },
+      { label: 'procedure-catalog@asOf=2024-12-31', projection: 'procedure-catalog', asOf: '2024-12-31', knownAt: null, position: events, checkpointEvent, documents: [...catalogue('procedure-catalog@asOf=2024-12-31')].length, use: 'reads' },
+      { label: 'unit-histories@asOf=2022-06-15', projection: 'unit-histories', asOf: '2022-06-15', knownAt: null, position: events, checkpointEvent: null, documents: expect.any(Number), use: 'stale' },
     ]);
-    expect((await cli('snapshots', 'list', '--data-dir', dataDir)).out).toContain(
-      `procedure-catalog@asOf=2024-12-31  as of 2024-12-31; built at position ${events}; ${[...catalogue('procedure-catalog@asOf=2024-12-31')].length} documents; serves the reads, and the snapshots folded on it, as of its date and later`,
+    const text = (await cli('snapshots', 'list', '--data-dir', dataDir)).out;
+    expect(text).toContain(
+      `procedure-catalog@asOf=2024-12-31  as of 2024-12-31; built at position ${events} (event ${checkpointEvent}); ${[...catalogue('procedure-catalog@asOf=2024-12-31')].length} documents; serves the reads, and the snapshots folded on it, as of its date and later`,
     );
+    expect(text).toContain(`unit-histories@asOf=2022-06-15  as of 2022-06-15; built at position ${events} (its event not named: written before snapshots named it); `);
 
     const before = liveReadModels();
     const mistyped = await cli('snapshots', 'drop', 'unit-histories@asOf=2022-06-15', 'procedure-catalog@asOf=2023', '--data-dir', dataDir);
