@@ -127,5 +127,12 @@ describe('ledger copy', () => {
       await fromScratch.app.close();
     }
     expect((await cli('snapshots', 'list', '--data-dir', destination)).out).not.toContain('asOf=2026-12-31');
+
+    // Restored again, and rebuilt before any service starts: the rebuild drops the snapshot, and says why.
+    copyFileSync(join(source, READ_STORE_FILE_NAME), join(destination, READ_STORE_FILE_NAME));
+    const rebuilt = await cli('rebuild', 'unit-histories', '--data-dir', destination);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out).toMatch(/^dropped snapshot procedure-catalog@asOf=2026-12-31, not folded from this log: its checkpoint, position \d+, is not an event of this log$/m);
+    expect((await cli('snapshots', 'list', '--data-dir', destination)).out).not.toContain('asOf=2026-12-31');
   }, 60_000);
 });
