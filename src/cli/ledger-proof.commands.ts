@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { contentDigestOf } from '../core/event-store/ledger-copy';
 import { checkProof, LedgerProof } from '../core/ledger-hash/proofs';
 import { LedgerProofs } from '../ledger/ledger-proofs.service';
 import { CliError, CliIo } from './cli-io';
@@ -37,8 +38,11 @@ export function digestCommand(io: CliIo): Command {
     .description('print the Merkle root over the log (or its first --size events) as JSON')
     .option(...dataDirOption)
     .option('--size <n>', 'number of events the digest covers', positiveInteger('--size'))
-    .action((options: { dataDir?: string; size?: number }) =>
-      withEventStore(options.dataDir, async (store) => io.out(JSON.stringify(await new LedgerProofs(store).digest(options.size)))),
+    .option('--content', "the SHA-256 of the events' content instead, the same for a ledger and its copy on any backend (ledger copy)")
+    .action((options: { dataDir?: string; size?: number; content?: boolean }) =>
+      withEventStore(options.dataDir, async (store) =>
+        io.out(JSON.stringify(options.content ? await contentDigestOf(store, options.size) : await new LedgerProofs(store).digest(options.size))),
+      ),
     );
 }
 

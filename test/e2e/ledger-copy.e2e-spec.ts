@@ -58,6 +58,13 @@ describe('ledger copy', () => {
     expect(copied.out).toMatch(/^both hold the same (\d+) events in the same order, read back and compared; content SHA-256 [0-9a-f]{64}$/m);
     expect(copied.out).toContain(`API keys are not copied: they stay in ${join(source, 'access.sqlite')}`);
     expect(await cli('verify', '--data-dir', destination)).toMatchObject({ code: 0, out: expect.stringMatching(/^ledger verifies: \d+ events chained, 1 recorded digests match$/) });
+    // What an inspector holding both can compare, whatever their backends: the content digest the copy printed.
+    const content = JSON.parse((await cli('digest', '--content', '--data-dir', destination)).out);
+    expect(content).toEqual(JSON.parse((await cli('digest', '--content', '--data-dir', source)).out));
+    expect(copied.out).toContain(`content SHA-256 ${content.content}`);
+    const firstThree = JSON.parse((await cli('digest', '--content', '--size', '3', '--data-dir', source)).out);
+    expect(firstThree.size).toBe(3);
+    expect(firstThree.content).not.toBe(content.content);
 
     const t = await startTestApp('sqlite', { LEDGER_DATA_DIR: destination });
     try {

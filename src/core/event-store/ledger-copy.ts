@@ -194,6 +194,21 @@ export function contentDigest(): ContentDigest {
   };
 }
 
+/**
+ * The content digest (see contentDigest) of a ledger's first `size` events, or of all: the same for a ledger and its
+ * copy on any backend, where their Merkle roots differ (each covers its own chain).
+ */
+export async function contentDigestOf(store: EventStore, size = Number.MAX_SAFE_INTEGER): Promise<{ size: number; content: string }> {
+  const digest = contentDigest();
+  let count = 0;
+  for await (const event of readLog(store, Number.MAX_SAFE_INTEGER, DEFAULT_PAGE_SIZE, 1)) {
+    if (count === size) break;
+    digest.add(event);
+    count++;
+  }
+  return { size: count, content: digest.hex() };
+}
+
 /** The log's events from a position up to `head`, read a page at a time. */
 async function* readLog(store: EventStore, head: number, pageSize: number, fromPosition: number): AsyncGenerator<RecordedEvent> {
   for (let from = fromPosition; ; ) {
