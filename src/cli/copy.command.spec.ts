@@ -3,7 +3,8 @@ import { anEvent } from '../../test/support/event-factory';
 import { RecordedTimeGoesBackError, UnavailableError } from '../core/errors/ledger-errors';
 import { copyLedger, CopyRefusedError } from '../core/event-store/ledger-copy';
 import { CliError } from './cli-io';
-import { asCliError, decisionsLeftApplying } from './copy.command';
+import { DIGEST_RECORDED, DIGEST_STREAM, LedgerProofs } from '../ledger/ledger-proofs.service';
+import { asCliError, decisionsLeftApplying, unnamedDigestsAcrossChains } from './copy.command';
 
 describe('decisions left applying by a copy', () => {
   const stores = storesPerTest('ledger-copy-applying-');
@@ -44,5 +45,27 @@ describe('a copy that stops', () => {
     );
     const unexpected = new Error('a bug');
     expect(asCliError(unexpected)).toBe(unexpected);
+  });
+});
+
+describe('digests recorded before they named their chain, in a copy', () => {
+  const stores = storesPerTest('ledger-copy-digests-');
+
+  it('are counted when the copy keeps another chain, where they fail verification, and not where it keeps the same', async () => {
+    const source = stores.sqlite('source');
+    await source.appendToStream({ streamId: 'procedure-1.1', expectedRevision: 'no_stream', events: [anEvent(1), anEvent(2)] });
+    const { size, root } = await new LedgerProofs(source).digest();
+    for (const data of [{ size, root }, { size, root, chain: 'log' }]) {
+      await source.appendToStream({ streamId: DIGEST_STREAM, expectedRevision: 'any', events: [anEvent(`digest ${data.root}`, { type: DIGEST_RECORDED, data })] });
+    }
+    const server = stores.serverLike();
+    const sameChain = stores.sqlite('same-chain');
+    await copyLedger(source, server);
+    await copyLedger(source, sameChain);
+
+    expect(await unnamedDigestsAcrossChains(source, server)).toBe(1);
+    expect(await new LedgerProofs(server).verify()).toMatchObject({ ok: false, failure: 'digest', digestsOfAnotherChain: 1 });
+    expect(await unnamedDigestsAcrossChains(source, sameChain)).toBe(0);
+    expect(await new LedgerProofs(sameChain).verify()).toMatchObject({ ok: true, digestsChecked: 2 });
   });
 });

@@ -6,6 +6,7 @@ import { KEY_STORE_FILE_NAME } from '../config/open-key-store';
 import { LedgerError, UnavailableError } from '../core/errors/ledger-errors';
 import { EventStore } from '../core/event-store/event-store.port';
 import { copyLedger, CopyRefusedError, LedgerCopy } from '../core/event-store/ledger-copy';
+import { DIGEST_RECORDED, DIGEST_STREAM, RecordedDigest } from '../ledger/ledger-proofs.service';
 import { findUnfinishedDecisions } from '../procedures/apply-decision/unfinished-decisions';
 import { CliError, CliIo } from './cli-io';
 import { cliConfig, dataDirOption } from './open-ledger';
@@ -37,6 +38,13 @@ export function copyCommand(io: CliIo): Command {
             .catch((error: unknown) => Promise.reject(asCliError(error)))
             .finally(() => progress.done());
           report(io, copy, where(to), from);
+          const unnamed = await unnamedDigestsAcrossChains(source, destination);
+          if (unnamed > 0) {
+            io.err(
+              `warning: ${unnamed} digest(s) recorded in the source before digests named their chain cover the source's hashes, which the copy ` +
+                'does not keep: ledger verify on the copy reports them as not matching. Check them against the source',
+            );
+          }
           const applying = await decisionsLeftApplying(source, destination);
           if (applying.length > 0) {
             io.err(
@@ -60,6 +68,16 @@ export function copyCommand(io: CliIo): Command {
 export async function decisionsLeftApplying(source: EventStore, destination: EventStore): Promise<string[]> {
   if (source.supportsMultiStreamAppend || !destination.supportsMultiStreamAppend) return [];
   return findUnfinishedDecisions(destination);
+}
+
+/**
+ * Digests the source recorded before digests named their chain (see RecordedDigest), when the destination keeps
+ * another chain: they are checked against the destination's hashes there, and fail.
+ */
+export async function unnamedDigestsAcrossChains(source: EventStore, destination: EventStore): Promise<number> {
+  if (!source.integrity || source.integrity.chain === destination.integrity?.chain) return 0;
+  const recorded = await source.readStream(DIGEST_STREAM);
+  return recorded.filter((event) => event.type === DIGEST_RECORDED && (event.data as RecordedDigest | undefined)?.chain === undefined).length;
 }
 
 /** The configuration of the destination named by `--to`; refused when it is the source itself. */
