@@ -33,7 +33,7 @@ export function copyCommand(io: CliIo): Command {
         try {
           const progress = progressDisplay(io, 'copy');
           const copy = await copyLedger(source, destination, {
-            onProgress: ({ held, total, written, elapsedMs }) => progress.report({ position: held, head: total, events: written, elapsedMs }),
+            onProgress: (copied) => progress.report(copied),
           })
             .catch((error: unknown) => Promise.reject(asCliError(error)))
             .finally(() => progress.done());

@@ -58,7 +58,7 @@ describe('a copy of the ledger onto another backend', () => {
 
     const first = await copyLedger(source, destination, {
       pageSize: 2,
-      onProgress: ({ written: count }) => void (count === 2 && (appendedDuring = written(source, [[{ stream: 1, events: 1 }]]))),
+      onProgress: ({ events: count }) => void (count === 2 && (appendedDuring = written(source, [[{ stream: 1, events: 1 }]]))),
     });
     await appendedDuring;
     expect(first).toMatchObject({ heldBefore: 0, written: 5, total: 5 });

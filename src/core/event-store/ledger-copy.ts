@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RecordedEvent } from '../event-envelope';
+import { fieldsHash } from '../ledger-hash/event-hash';
 import { stableJson } from '../stable-json';
 import { EventStore, StreamAppend } from './event-store.port';
 
@@ -11,12 +12,13 @@ import { EventStore, StreamAppend } from './event-store.port';
  * events is refused before anything is written.
  */
 
+/** How far a copy has come, as a rebuild reports it (RebuildProgress): by the source's positions, which count on any backend. */
 export interface CopyProgress {
-  /** Events the destination holds, of `total`. */
-  readonly held: number;
-  readonly total: number;
+  /** Position in the source of the last event the destination holds, of `head`. */
+  readonly position: number;
+  readonly head: number;
   /** Events written by this copy so far. */
-  readonly written: number;
+  readonly events: number;
   readonly elapsedMs: number;
 }
 
@@ -51,17 +53,11 @@ export async function copyLedger(source: EventStore, destination: EventStore, op
   const started = Date.now();
   const head = await source.headPosition();
   const held = await heldPrefix(source, destination, head, pageSize, startOfLogs());
-  // For the progress shown only: on EventStoreDB, counting is reading the whole log.
-  const total = source.positionsAreGapFree ? head : (await source.stats()).eventCount;
   let written = 0;
-  const report = () => options.onProgress?.({ held: held.count + written, total, written, elapsedMs: Date.now() - started });
-  for (let from = held.nextPosition; from !== undefined && from <= head; ) {
-    const page = (await source.readAll({ fromPosition: from, maxCount: pageSize })).filter((event) => event.position <= head);
-    if (page.length === 0) break;
+  for await (const page of pagesOf(source, head, pageSize, held.nextPosition ?? head + 1)) {
     await writeInOrder(destination, appendsOf(page));
     written += page.length;
-    report();
-    from = page.length === pageSize ? page.at(-1)!.position + 1 : undefined;
+    options.onProgress?.({ position: page.at(-1)!.position, head, events: written, elapsedMs: Date.now() - started });
   }
   // What this copy wrote, read back and compared on from where the comparison above stopped.
   const copied = await heldPrefix(source, destination, head, pageSize, held);
@@ -172,23 +168,16 @@ export interface ContentDigest {
 }
 
 /**
- * SHA-256 over every event's content as a copy keeps it (its fields, each prefixed by its length; data and metadata
- * as JSON with sorted keys), in log order: two ledgers holding the same events in the same order give the same
- * digest, whatever their backend.
+ * SHA-256 over the hashes of every event's content as a copy keeps it (its fields as the chains hash them, data and
+ * metadata as JSON with sorted keys, but no position and no previous hash), in log order: two ledgers holding the same
+ * events in the same order give the same digest, whatever their backend.
  */
 export function contentDigest(): ContentDigest {
   const hash = createHash('sha256');
-  const field = (text: string) => {
-    const bytes = Buffer.from(text, 'utf8');
-    const length = Buffer.allocUnsafe(4);
-    length.writeUInt32BE(bytes.length);
-    hash.update(length).update(bytes);
-  };
   return {
     add: (event) => {
-      for (const text of [event.id, event.streamId, String(event.revision), event.type, String(event.schemaVersion), event.recordedAt]) field(text);
-      field(stableJson(event.data));
-      field(stableJson(event.metadata));
+      const { id, streamId, revision, type, schemaVersion, recordedAt } = event;
+      hash.update(fieldsHash([id, streamId, String(revision), type, String(schemaVersion), stableJson(event.data), stableJson(event.metadata), recordedAt]));
     },
     hex: () => hash.digest('hex'),
   };
@@ -209,15 +198,18 @@ export async function contentDigestOf(store: EventStore, size = Number.MAX_SAFE_
   return { size: count, content: digest.hex() };
 }
 
-/** The log's events from a position up to `head`, read a page at a time. */
-async function* readLog(store: EventStore, head: number, pageSize: number, fromPosition: number): AsyncGenerator<RecordedEvent> {
+/** The log's events from a position up to `head`, a page at a time. */
+async function* pagesOf(store: EventStore, head: number, pageSize: number, fromPosition: number): AsyncGenerator<RecordedEvent[]> {
   for (let from = fromPosition; ; ) {
     const page = await store.readAll({ fromPosition: from, maxCount: pageSize });
-    for (const event of page) {
-      if (event.position > head) return;
-      yield event;
-    }
-    if (page.length < pageSize) return;
+    const upToHead = page.filter((event) => event.position <= head);
+    if (upToHead.length > 0) yield upToHead;
+    if (page.length < pageSize || upToHead.length < page.length) return;
     from = page.at(-1)!.position + 1;
   }
+}
+
+/** The log's events from a position up to `head`, one at a time. */
+async function* readLog(store: EventStore, head: number, pageSize: number, fromPosition: number): AsyncGenerator<RecordedEvent> {
+  for await (const page of pagesOf(store, head, pageSize, fromPosition)) yield* page;
 }
