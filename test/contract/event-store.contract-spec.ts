@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { ConcurrencyError, IdempotencyConflictError, RecordedTimeGoesBackError, UnavailableError } from '../../src/core/errors/ledger-errors';
 import { EsdbEventStore } from '../../src/core/event-store/esdb-event-store';
-import { EventStore } from '../../src/core/event-store/event-store.port';
+import { EventStore, ReadByStreamOptions } from '../../src/core/event-store/event-store.port';
 import { MemoryEventStore } from '../../src/core/event-store/memory-event-store';
 import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store';
 import { describeEventStoreDb, openTestEventStoreDb, testEventStoreDb } from '../support/esdb';
@@ -280,6 +280,18 @@ const contract = (makeAdapter: () => Adapter) => () => {
       expect(markers(await readByStream({ upToPosition: b0.position, maxCount: 10 }))).toEqual(['a0', 'a1', 'a2', 'b0']);
       expect(markers(await readByStream({ upToPosition: head, after: { streamId: 'a', revision: 1 }, maxCount: 2 }))).toEqual(['a2', 'a3']);
       expect(await readByStream({ upToPosition: head, after: { streamId: 'b', revision: 0 }, maxCount: 10 })).toEqual([]);
+
+      // A page may end early at its length of JSON, one event at the least; paging on from each page's last event still
+      // reads every event once, in the same order.
+      expect(markers(await readByStream({ upToPosition: head, maxCount: 10, maxJsonLength: 1 }))).toEqual(['a0']);
+      const pages: string[][] = [];
+      for (let after: ReadByStreamOptions['after']; ; ) {
+        const page = await readByStream({ upToPosition: head, after, maxCount: 10, maxJsonLength: 1 });
+        if (page.length === 0) break;
+        pages.push(markers(page));
+        after = { streamId: page[page.length - 1].streamId, revision: page[page.length - 1].revision };
+      }
+      expect(pages).toEqual([['a0'], ['a1'], ['a2'], ['a3'], ['b0']]);
     });
 
     it('never lets recorded time go backwards along the log', async () => {

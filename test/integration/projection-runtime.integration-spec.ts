@@ -525,6 +525,14 @@ describe('projection runtime', () => {
     expect(documents(readStore.status(streamMarkersProjection.name)!.generation)).toEqual(live);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(head);
+
+    // Pages ended by their length of JSON, a few events each, long before 37 events: not taken for the log's end.
+    byStream.mockClear();
+    await rebuildProjections(store, openReadStore(), [streamMarkersProjection], { pageSize: 37, pageJsonLength: 300 });
+    const pages = await Promise.all(byStream.mock.results.map(({ value }) => value as Promise<unknown[]>));
+    expect(pages.filter((page) => page.length > 0).every((page) => page.length < 37)).toBe(true);
+    expect(pages.flat()).toHaveLength(head);
+    expect(documents(readStore.status(streamMarkersProjection.name)!.generation)).toEqual(live);
   });
 
   it('refuses to keep documents unwritten for a live target, whose checkpoint must move with its documents', () => {

@@ -53,6 +53,13 @@ export interface ReadByStreamOptions {
   /** Go on after this event, the last of the previous page; from the first stream without it. */
   readonly after?: { readonly streamId: string; readonly revision: number };
   readonly maxCount: number;
+  /**
+   * Ends the page before `maxCount`, after the event that brings the length of its events' data and metadata (as JSON
+   * text) to this many characters; a page holds one event at the least. Grouped by stream, a log's largest events sit
+   * together (every decision, listing its items, in the decisions' streams), and a page counted in events alone would
+   * hold them all at once. A page that ends early is not the end of the log: only an empty one is.
+   */
+  readonly maxJsonLength?: number;
 }
 
 export interface EventStoreStats {

@@ -71,6 +71,9 @@ export const RECORD_COLUMNS = 'position, event_id, stream_id, revision, type, sc
  */
 export type RecordRow = [number, string, string, number, string, number, string, string, string];
 
+/** The length of a row's data and metadata, as stored JSON text. */
+const jsonLengthOf = (row: RecordRow): number => row[6].length + row[7].length;
+
 const fromColumns = ([position, id, streamId, revision, type, schemaVersion, data, metadata, recordedAt]: RecordRow): RecordedEvent => ({
   id,
   type,
@@ -220,8 +223,16 @@ export class SqliteEventStore implements EventStore {
     return this.sql.all.all(Math.max(1, options.fromPosition ?? 1), options.maxCount ?? -1).map(fromColumns);
   }
 
-  async readAllByStream({ upToPosition, after, maxCount }: ReadByStreamOptions): Promise<RecordedEvent[]> {
-    return this.sql.byStream.all(after?.streamId ?? '', after?.revision ?? -1, upToPosition, maxCount).map(fromColumns);
+  async readAllByStream({ upToPosition, after, maxCount, maxJsonLength = Infinity }: ReadByStreamOptions): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    let jsonLength = 0;
+    for (const row of this.sql.byStream.iterate(after?.streamId ?? '', after?.revision ?? -1, upToPosition, maxCount)) {
+      events.push(fromColumns(row));
+      jsonLength += jsonLengthOf(row);
+      // Leaving the loop resets the statement: the rows beyond are never read.
+      if (jsonLength >= maxJsonLength) break;
+    }
+    return events;
   }
 
   subscribeToAll(options: { fromPosition?: number } = {}): Observable<RecordedEvent> {

@@ -18,6 +18,8 @@ export interface RebuildOptions extends TimeFilter {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Events read from the log at a time. */
   readonly pageSize?: number;
+  /** Where the log is read by stream, a page also ends at this length of its events' JSON (DEFAULT_PAGE_JSON_LENGTH). */
+  readonly pageJsonLength?: number;
   /**
    * About how much of its documents (as JSON) each projection folded in log order keeps in memory between pages; see
    * ProjectionBatch. Projections folded stream by stream keep none: each document is complete when written.
@@ -36,6 +38,14 @@ export interface RebuildOptions extends TimeFilter {
  * by more events in a larger page; a page of events takes about 15 MB of memory while it is folded.
  */
 export const DEFAULT_PAGE_SIZE = 10_000;
+
+/**
+ * About 10,000 events of the usual 400 characters. Read by stream, a log's decisions come together, each some 18,000
+ * characters with its items, and a page of 10,000 events held them by the thousand: the larger the log, the larger
+ * its first pages, and the garbage collector let the heap grow to several times them before collecting. See
+ * docs/BENCHMARKS.md, "Rebuild memory at 2,000,000 events".
+ */
+export const DEFAULT_PAGE_JSON_LENGTH = 4_000_000;
 
 /**
  * 64 MB of documents per projection folded in log order (as JSON; about 1.4 times that as objects): where the log
@@ -125,6 +135,7 @@ export async function buildGenerations(
           upToPosition: head,
           keep,
           pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+          pageJsonLength: options.pageJsonLength ?? DEFAULT_PAGE_JSON_LENGTH,
           onPage: (events) => progress(0, { position: events, events }),
           betweenPages: options.betweenSteps,
         })

@@ -19,6 +19,8 @@ export interface StreamOrderBuild {
   readonly upToPosition: number;
   readonly keep: (event: RecordedEvent) => boolean;
   readonly pageSize: number;
+  /** A page ends early at this length of its events' JSON: see ReadByStreamOptions.maxJsonLength. */
+  readonly pageJsonLength?: number;
   /** Called after each page with the events read so far. */
   readonly onPage?: (events: number) => void;
   /** Awaited after each page: see RebuildOptions.betweenSteps. */
@@ -56,7 +58,7 @@ export async function buildByStream(readStore: SqliteReadStore, targets: readonl
   let streamId: string | undefined;
   let after: ReadByStreamOptions['after'];
   for (;;) {
-    const page = await build.readByStream({ upToPosition: build.upToPosition, after, maxCount: build.pageSize });
+    const page = await build.readByStream({ upToPosition: build.upToPosition, after, maxCount: build.pageSize, maxJsonLength: build.pageJsonLength });
     for (const event of page) {
       if (event.streamId !== streamId) {
         foldings.forEach(completeStream);
@@ -69,7 +71,8 @@ export async function buildByStream(readStore: SqliteReadStore, targets: readonl
       }
     }
     events += page.length;
-    const more = page.length === build.pageSize;
+    // Only an empty page ends the log: one may end early, at its length of JSON.
+    const more = page.length > 0;
     if (more) {
       const last = page[page.length - 1];
       after = { streamId: last.streamId, revision: last.revision };
