@@ -4,6 +4,7 @@ import { MAX_SYNTHETIC_PROCEDURES, planSyntheticHistory, SyntheticPlan } from '.
 import { runSynthetic } from '../synthetic/run-synthetic';
 import { SYNTHETIC_TARGET_NAMES, SYNTHETIC_TARGETS, SyntheticTargetName } from '../synthetic/synthetic-targets';
 import { CliError, CliIo } from './cli-io';
+import { dataDirOption } from './open-ledger';
 import { wholeNumber, withLedger } from './ledger-context';
 
 interface GenerateOptions {
@@ -20,7 +21,7 @@ export function generateCommand(io: CliIo): Command {
     .option('--procedures <n>', `procedures in force at the end (1–${MAX_SYNTHETIC_PROCEDURES}; with --match, the target's count)`)
     .requiredOption('--seed <s>', 'seed of the generator: the same seed gives the same events')
     .option('--match <target>', `make the totals match published figures: ${SYNTHETIC_TARGET_NAMES.join(', ')}`)
-    .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
+    .option(...dataDirOption)
     .option('--json', 'print JSON instead of text')
     .action(async (options: GenerateOptions) => {
       if (options.match !== undefined && !(SYNTHETIC_TARGET_NAMES as string[]).includes(options.match)) {

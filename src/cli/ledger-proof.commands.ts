@@ -4,9 +4,7 @@ import { contentDigestOf } from '../core/event-store/ledger-copy';
 import { checkProof, LedgerProof } from '../core/ledger-hash/proofs';
 import { LedgerProofs } from '../ledger/ledger-proofs.service';
 import { CliError, CliIo } from './cli-io';
-import { withEventStore } from './open-ledger';
-
-const dataDirOption = ['--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)'] as const;
+import { dataDirOption, withEventStore } from './open-ledger';
 
 const positiveInteger = (name: string) => (value: string) => {
   const n = Number(value);

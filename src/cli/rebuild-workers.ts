@@ -11,7 +11,7 @@ import { startWorker } from '../core/threads/worker-script';
 export interface WorkerJob {
   readonly config: LedgerConfig;
   readonly projections: readonly string[];
-  readonly options: TimeFilter & Pick<RebuildOptions, 'pageSize' | 'keptBytes'>;
+  readonly options: TimeFilter & Pick<RebuildOptions, 'pageSize' | 'pageJsonLength' | 'keptBytes'>;
   readonly busyTimeoutMs: number;
 }
 
@@ -45,7 +45,7 @@ export async function rebuildInWorkers(
   const started = Date.now();
   const groups = shareOut(projections, options.workers ?? availableParallelism());
   if (groups.length <= 1) return rebuildProjections(store, readStore, projections, options);
-  const { asOf, knownAt, pageSize, keptBytes, onProgress } = options;
+  const { asOf, knownAt, pageSize, pageJsonLength, keptBytes, onProgress } = options;
   const progress: Array<RebuildProgress | undefined> = groups.map(() => undefined);
   const report = (worker: number, latest: RebuildProgress) => {
     progress[worker] = latest;
@@ -55,7 +55,7 @@ export async function rebuildInWorkers(
   };
   const workers = groups.map((group, i) =>
     buildInWorker(
-      { config, projections: group.map((p) => p.name), options: { asOf, knownAt, pageSize, keptBytes }, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS },
+      { config, projections: group.map((p) => p.name), options: { asOf, knownAt, pageSize, pageJsonLength, keptBytes }, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS },
       (p) => report(i, p),
     ),
   );

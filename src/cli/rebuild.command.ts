@@ -14,7 +14,7 @@ import { SqliteReadStore } from '../core/projection/read-store';
 import { RebuildResult, snapshotLabel } from '../core/projection/rebuild';
 import { foldedCatalogSnapshot } from '../procedures/read/folded-catalog-snapshot';
 import { CliError, CliIo } from './cli-io';
-import { cliConfig } from './open-ledger';
+import { cliConfig, dataDirOption } from './open-ledger';
 import { progressDisplay } from './progress-display';
 import { rebuildInWorkers } from './rebuild-workers';
 
@@ -36,7 +36,7 @@ export function rebuildCommand(io: CliIo): Command {
     .argument('[projection...]', `read models to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
     .option('--as-of <date>', 'only acts in effect on this date (YYYY-MM-DD)')
     .option('--known-at <time>', 'only what the ledger had recorded at this moment (ISO timestamp; a date means its end, UTC)')
-    .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
+    .option(...dataDirOption)
     .option('--from-log', 'replay the whole log for every snapshot, the catalogue\'s too, rather than fold it on one held')
     .option('--workers <count>', `threads folding projections at once, 1 to 32 (default: the machine's cores, ${availableParallelism()} here)`)
     .action(async (names: string[], options: RebuildCliOptions) => {

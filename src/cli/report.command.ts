@@ -6,6 +6,7 @@ import { AnnualReportQuery, REPORT_FORMATS, ReportFormat } from '../reports/annu
 import { renderReport } from '../reports/render/render-report';
 import { MAX_YEAR, MIN_YEAR } from '../statistics/read/statistics.queries';
 import { CliError, CliIo } from './cli-io';
+import { dataDirOption } from './open-ledger';
 import { wholeNumber, withLedger } from './ledger-context';
 
 interface ReportOptions {
@@ -23,7 +24,7 @@ export function reportCommand(io: CliIo): Command {
     .option('--unit <unit>', 'only the statistics reported by this unit (province or agency)')
     .option('--format <format>', REPORT_FORMATS.join(' | '), 'md')
     .option('--out <file>', 'write the report to a file instead of standard output')
-    .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
+    .option(...dataDirOption)
     .action(async (options: ReportOptions) => {
       const year = wholeNumber('--year', options.year, MIN_YEAR, MAX_YEAR);
       if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) {

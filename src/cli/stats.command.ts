@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { CliIo } from './cli-io';
-import { withEventStore } from './open-ledger';
+import { dataDirOption, withEventStore } from './open-ledger';
 
 export function statsCommand(io: CliIo): Command {
   return new Command('stats')
     .description('event count, stream count and last position of the log')
-    .option('--data-dir <dir>', 'folder of the SQLite event store (default: LEDGER_DATA_DIR or ./data)')
+    .option(...dataDirOption)
     .option('--json', 'print JSON instead of text')
     .action((options: { dataDir?: string; json?: boolean }) =>
       withEventStore(options.dataDir, async (store) => {
